@@ -1,0 +1,21 @@
+package org.imagingcatalog.model;
+
+import java.util.List;
+
+/** The Kafka topics of the contract. */
+public final class Topics {
+
+    /** {@code SubmissionReceived}, keyed by submission id: submission-service to curation-service. */
+    public static final String SUBMISSIONS = "catalog.submissions.v1";
+    /** {@code SubmissionDecided}, keyed by submission id: curation-service to submission-service. */
+    public static final String DECISIONS = "catalog.decisions.v1";
+    /** {@code EntryVersionPublished}, keyed by resource id, compacted: the published catalog. */
+    public static final String ENTRIES = "catalog.entries.v1";
+
+    private Topics() {
+    }
+
+    public static List<String> all() {
+        return List.of(SUBMISSIONS, DECISIONS, ENTRIES);
+    }
+}

@@ -1,0 +1,2 @@
+-- The public-web database starts here; each feature adds its tables in a migration of its own.
+COMMENT ON SCHEMA public IS 'Imaging Data Catalog: public-web';

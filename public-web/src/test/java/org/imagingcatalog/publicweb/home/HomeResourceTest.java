@@ -1,0 +1,28 @@
+package org.imagingcatalog.publicweb.home;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItems;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class HomeResourceTest {
+
+    @Test
+    void homePageIsServed() {
+        given().when().get("/")
+                .then().statusCode(200)
+                .body(containsString("<h1>Imaging Data Catalog</h1>"));
+    }
+
+    @Test
+    void readyOnlyWithTheRealDatabaseAndBroker() {
+        given().when().get("/q/health/ready")
+                .then().statusCode(200)
+                .body("status", org.hamcrest.Matchers.is("UP"))
+                .body("checks.name", hasItems("Database connections health check", "Kafka connection health check"));
+    }
+}
