@@ -19,6 +19,13 @@ class HomeResourceTest {
     }
 
     @Test
+    void sharedStylesheetIsServed() {
+        given().when().get("/assets/catalog.css")
+                .then().statusCode(200)
+                .body(containsString(".badge-U"));
+    }
+
+    @Test
     void readyOnlyWithTheRealDatabaseAndBroker() {
         given().when().get("/q/health/ready")
                 .then().statusCode(200)
