@@ -1,0 +1,129 @@
+package org.imagingcatalog.model.outbox;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+/**
+ * Publishes pending outbox rows in the order they were written and marks each sent only after
+ * the broker acknowledged it. Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so relays on
+ * several threads or instances never send the same row twice while each is in flight.
+ */
+public final class OutboxRelay {
+
+    private static final String CLAIM = """
+            SELECT id, topic, message_key, payload FROM outbox_message
+            WHERE sent_at IS NULL ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED""";
+    private static final String MARK_SENT = "UPDATE outbox_message SET sent_at = now() WHERE id = ANY (?)";
+    private static final String MARK_FAILED =
+            "UPDATE outbox_message SET attempts = attempts + 1, last_error = ? WHERE id = ?";
+    private static final String PENDING = "SELECT count(*) FROM outbox_message WHERE sent_at IS NULL";
+    private static final String PURGE = "DELETE FROM outbox_message WHERE sent_at < now() - make_interval(secs => ?)";
+    private static final int ERROR_MAX = 2000;
+
+    private final DataSource dataSource;
+    private final EventSender sender;
+    private final int batchSize;
+
+    public OutboxRelay(DataSource dataSource, EventSender sender, int batchSize) {
+        this.dataSource = dataSource;
+        this.sender = sender;
+        this.batchSize = batchSize;
+    }
+
+    /** Sends one batch of pending rows; returns how many the broker acknowledged. */
+    public int relayOnce() throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try {
+                int sent = relayBatch(connection);
+                connection.commit();
+                return sent;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(autoCommit);
+            }
+        }
+    }
+
+    /** Relays batches until nothing is pending or a send fails; returns how many were sent. */
+    public int relayAll() throws SQLException {
+        int total = 0;
+        int sent;
+        do {
+            sent = relayOnce();
+            total += sent;
+        } while (sent == batchSize);
+        return total;
+    }
+
+    public long pending() throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement(PENDING);
+                ResultSet rows = query.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    /** Deletes rows sent longer ago than {@code age}; the broker holds them from then on. */
+    public int purgeSentOlderThan(Duration age) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement purge = connection.prepareStatement(PURGE)) {
+            purge.setLong(1, age.toSeconds());
+            return purge.executeUpdate();
+        }
+    }
+
+    private int relayBatch(Connection connection) throws SQLException {
+        List<Long> sent = new ArrayList<>();
+        try (PreparedStatement claim = connection.prepareStatement(CLAIM)) {
+            claim.setInt(1, batchSize);
+            try (ResultSet rows = claim.executeQuery()) {
+                while (rows.next()) {
+                    long id = rows.getLong("id");
+                    try {
+                        sender.send(rows.getString("topic"), rows.getString("message_key"), rows.getString("payload"));
+                        sent.add(id);
+                    } catch (Exception e) {
+                        // stop here: a later event of the same key must not overtake this one
+                        markFailed(connection, id, e);
+                        break;
+                    }
+                }
+            }
+        }
+        markSent(connection, sent);
+        return sent.size();
+    }
+
+    private static void markSent(Connection connection, List<Long> ids) throws SQLException {
+        if (ids.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement update = connection.prepareStatement(MARK_SENT)) {
+            Array array = connection.createArrayOf("bigint", ids.toArray());
+            update.setArray(1, array);
+            update.executeUpdate();
+        }
+    }
+
+    private static void markFailed(Connection connection, long id, Exception error) throws SQLException {
+        String message = String.valueOf(error.getMessage());
+        try (PreparedStatement update = connection.prepareStatement(MARK_FAILED)) {
+            update.setString(1, message.length() > ERROR_MAX ? message.substring(0, ERROR_MAX) : message);
+            update.setLong(2, id);
+            update.executeUpdate();
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package org.imagingcatalog.model.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.sql.DataSource;
+
+import org.imagingcatalog.model.DecisionOutcome;
+import org.imagingcatalog.model.events.SubmissionDecided;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The outbox's own logic against the machine's real PostgreSQL; the sender is an in-memory stand-in. */
+class OutboxRelayTest {
+
+    private static final String HOST = env("CATALOG_DB_HOST", "127.0.0.1");
+    private static final String PORT = env("CATALOG_DB_PORT", "5432");
+    private static final String DB = "outbox_test_" + UUID.randomUUID().toString().substring(0, 8);
+    private static DataSource dataSource;
+
+    @BeforeAll
+    static void createDatabase() throws Exception {
+        admin("CREATE DATABASE " + DB);
+        dataSource = new SimpleDataSource("jdbc:postgresql://" + HOST + ":" + PORT + "/" + DB);
+        String ddl = new String(OutboxRelayTest.class.getResourceAsStream("/db/outbox/V0_1__outbox.sql").readAllBytes(),
+                StandardCharsets.UTF_8);
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute(ddl);
+        }
+    }
+
+    @AfterAll
+    static void dropDatabase() throws Exception {
+        admin("DROP DATABASE IF EXISTS " + DB + " WITH (FORCE)");
+    }
+
+    @BeforeEach
+    void empty() throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("TRUNCATE outbox_message");
+        }
+    }
+
+    @Test
+    void rowsOfARolledBackTransactionAreNeverRelayed() throws Exception {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            OutboxWriter.append(c, decision());
+            c.rollback();
+        }
+        List<String> sent = new CopyOnWriteArrayList<>();
+        assertThat(new OutboxRelay(dataSource, (t, k, p) -> sent.add(k), 10).relayAll()).isZero();
+        assertThat(sent).isEmpty();
+    }
+
+    @Test
+    void aFailedSendStaysPendingAndGoesOutNextTimeInOrder() throws Exception {
+        SubmissionDecided first = decision();
+        SubmissionDecided second = decision();
+        OutboxWriter.append(dataSource, first);
+        OutboxWriter.append(dataSource, second);
+        AtomicInteger calls = new AtomicInteger();
+        List<String> sent = new CopyOnWriteArrayList<>();
+        EventSender flaky = (topic, key, payload) -> {
+            if (calls.getAndIncrement() == 0) {
+                throw new IllegalStateException("broker unreachable");
+            }
+            sent.add(key);
+        };
+        OutboxRelay relay = new OutboxRelay(dataSource, flaky, 10);
+
+        assertThat(relay.relayOnce()).isZero();
+        assertThat(relay.pending()).isEqualTo(2);
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+                var rows = s.executeQuery("SELECT attempts, last_error FROM outbox_message ORDER BY id LIMIT 1")) {
+            rows.next();
+            assertThat(rows.getInt(1)).isEqualTo(1);
+            assertThat(rows.getString(2)).isEqualTo("broker unreachable");
+        }
+
+        assertThat(relay.relayOnce()).isEqualTo(2);
+        assertThat(sent).containsExactly(first.key(), second.key());
+        assertThat(relay.pending()).isZero();
+    }
+
+    @Test
+    void concurrentRelaysSendEveryRowExactlyOnce() throws Exception {
+        for (int i = 0; i < 200; i++) {
+            OutboxWriter.append(dataSource, decision());
+        }
+        Map<String, Integer> sends = new ConcurrentHashMap<>();
+        EventSender counting = (topic, key, payload) -> {
+            sends.merge(key, 1, Integer::sum);
+            Thread.sleep(1);
+        };
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Integer>> relays = List.of(
+                    pool.submit(() -> new OutboxRelay(dataSource, counting, 25).relayAll()),
+                    pool.submit(() -> new OutboxRelay(dataSource, counting, 25).relayAll()));
+            int total = relays.get(0).get() + relays.get(1).get();
+            total += new OutboxRelay(dataSource, counting, 25).relayAll();
+            assertThat(total).isEqualTo(200);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(sends).hasSize(200);
+        assertThat(sends.values()).containsOnly(1);
+    }
+
+    private static SubmissionDecided decision() {
+        return SubmissionDecided.of(UUID.randomUUID(), DecisionOutcome.REJECT, "no", null, null, Instant.now());
+    }
+
+    private static void admin(String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://" + HOST + ":" + PORT + "/postgres", "postgres", "");
+                Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    private static String env(String name, String fallback) {
+        String v = System.getenv(name);
+        return v == null || v.isBlank() ? fallback : v;
+    }
+}
