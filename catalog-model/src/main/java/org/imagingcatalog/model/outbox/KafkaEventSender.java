@@ -1,0 +1,68 @@
+package org.imagingcatalog.model.outbox;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Sends one outbox row and blocks until the broker acknowledged it ({@code acks=all}, idempotent
+ * producer). Short timeouts make a down broker fail fast, so the row stays pending for the next
+ * relay. After a failure the producer is replaced: a fresh one carries none of the old one's
+ * expired batches.
+ */
+public final class KafkaEventSender implements EventSender, AutoCloseable {
+
+    private static final long SEND_TIMEOUT_SECONDS = 15;
+
+    private final Map<String, Object> config;
+    private KafkaProducer<String, String> producer;
+
+    public KafkaEventSender(String bootstrapServers, String clientId) {
+        // linger 0: each send waits for its acknowledgement, so batching would only add delay
+        this.config = Map.ofEntries(
+                Map.entry(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
+                Map.entry(ProducerConfig.CLIENT_ID_CONFIG, clientId),
+                Map.entry(ProducerConfig.ACKS_CONFIG, "all"),
+                Map.entry(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
+                Map.entry(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5),
+                Map.entry(ProducerConfig.LINGER_MS_CONFIG, 0),
+                Map.entry(ProducerConfig.MAX_BLOCK_MS_CONFIG, 2_000),
+                Map.entry(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000),
+                Map.entry(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10_000),
+                Map.entry(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()),
+                Map.entry(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()));
+    }
+
+    @Override
+    public synchronized void send(String topic, String key, String payload) throws Exception {
+        if (producer == null) {
+            producer = new KafkaProducer<>(config);
+        }
+        try {
+            producer.send(new ProducerRecord<>(topic, key, payload)).get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            discardProducer();
+            throw e;
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(5));
+            producer = null;
+        }
+    }
+
+    private void discardProducer() {
+        if (producer != null) {
+            producer.close(Duration.ZERO);
+            producer = null;
+        }
+    }
+}
