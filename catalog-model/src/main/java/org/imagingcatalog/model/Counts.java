@@ -1,7 +1,9 @@
 package org.imagingcatalog.model;
 
+import jakarta.validation.constraints.PositiveOrZero;
+
 /** How much a resource holds, where known. */
-public record Counts(Long patients, Long images, Long studies) {
+public record Counts(@PositiveOrZero Long patients, @PositiveOrZero Long images, @PositiveOrZero Long studies) {
 
     public static Counts none() {
         return new Counts(null, null, null);

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /**
@@ -19,7 +21,7 @@ import jakarta.validation.constraints.Size;
 @JsonPropertyOrder({"id", "name", "url", "description", "provider", "modalities", "metadata", "caseReview",
         "license", "access", "formats", "counts", "annotations", "tags", "version", "status"})
 public record Resource(
-        @Size(min = Limits.ID_MIN, max = Limits.ID_MAX) String id,
+        @Size(min = Limits.ID_MIN, max = Limits.ID_MAX) @Pattern(regexp = Slugs.REGEX, message = Slugs.RULE) String id,
         @NotBlank @Size(max = Limits.NAME_MAX) String name,
         @NotBlank @Size(max = Limits.URL_MAX) String url,
         @Size(max = Limits.DESCRIPTION_MAX) String description,
@@ -30,7 +32,7 @@ public record Resource(
         @Size(max = Limits.LICENSE_MAX) String license,
         Access access,
         @Size(max = Limits.LIST_ITEMS_MAX) List<String> formats,
-        Counts counts,
+        @Valid Counts counts,
         @Size(max = Limits.LIST_ITEMS_MAX) List<String> annotations,
         @Size(max = Limits.LIST_ITEMS_MAX) List<String> tags,
         @JsonInclude(JsonInclude.Include.NON_NULL) Integer version,

@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 /** Resource ids: short, readable, stable forever. */
 public final class Slugs {
 
-    public static final Pattern PATTERN = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+    public static final String REGEX = "[a-z0-9]+(-[a-z0-9]+)*";
+    public static final Pattern PATTERN = Pattern.compile(REGEX);
     public static final String RULE = "must be 3 to 80 lowercase letters, digits and single hyphens, e.g. covid-ct";
 
     private Slugs() {

@@ -52,6 +52,11 @@ public final class ResourceValidator {
         return errors;
     }
 
+    /** Reads and checks a proposal, where the id may still be missing. */
+    public static Validated<Resource> readAndValidate(JsonNode node) {
+        return readAndValidate(node, false);
+    }
+
     public static Validated<Resource> readAndValidate(JsonNode node, boolean requireId) {
         Validated<Resource> read = ResourceReader.fromJson(node);
         return read.value() == null ? read : read.with(validate(read.value(), requireId));
@@ -60,6 +65,15 @@ public final class ResourceValidator {
     public static Validated<Resource> readAndValidateForm(Map<String, List<String>> form, boolean requireId) {
         Validated<Resource> read = ResourceReader.fromForm(form);
         return read.with(validate(read.value(), requireId));
+    }
+
+    /** Reads and checks a form post, where the id may still be missing. */
+    public static Validated<Resource> fromForm(Map<String, List<String>> form) {
+        return readAndValidateForm(form, false);
+    }
+
+    public static Validated<Resource> fromForm(Map<String, List<String>> form, boolean requireId) {
+        return readAndValidateForm(form, requireId);
     }
 
     private static void requiredText(List<FieldError> errors, String field, String value, int max) {

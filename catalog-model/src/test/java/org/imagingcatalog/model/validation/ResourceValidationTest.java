@@ -127,4 +127,65 @@ class ResourceValidationTest {
         ResourceReader.toForm(original).forEach((k, v) -> form.put(k, List.of(v)));
         assertThat(ResourceReader.fromForm(form).value()).isEqualTo(original.content());
     }
+
+    @Test
+    void aFlagOtherThanYNUIsRejectedInAFormCtField() {
+        Validated<Resource> form = ResourceValidator.fromForm(
+                Map.of("name", List.of("n"), "url", List.of("https://x.org"), "ct", List.of("X")));
+        assertThat(asMap(form.errors()))
+                .containsExactly(Map.entry("modalities.ct", "must be Y, N or U (yes, no, unknown), not \"X\""));
+    }
+
+    @Test
+    void aDescriptionOfMoreThan5000CharactersIsRefused() throws Exception {
+        assertThat(errorsOf("{'id': 'abc', 'name': 'n', 'url': 'https://x.org', 'description': '"
+                + "d".repeat(5001) + "'}")).containsOnlyKeys("description");
+        assertThat(errorsOf("{'id': 'abc', 'name': 'n', 'url': 'https://x.org', 'description': '"
+                + "d".repeat(5000) + "'}")).isEmpty();
+    }
+
+    @Test
+    void aFormWithSeveralProblemsReportsThemAll() {
+        Validated<Resource> form = ResourceValidator.fromForm(Map.of(
+                "id", List.of("-x-"), "url", List.of("javascript:alert(1)"), "mri", List.of("perhaps"),
+                "access", List.of("free"), "studies", List.of("-3"), "name", List.of(" ")), true);
+        assertThat(asMap(form.errors())).containsOnlyKeys("id", "name", "url", "modalities.mri", "access",
+                "counts.studies");
+    }
+
+    @Test
+    void readSideAndProvenanceFieldsAreIgnoredButOtherUnknownFieldsAreNot() throws Exception {
+        assertThat(errorsOf("{'id': 'abc', 'name': 'n', 'url': 'https://x.org', 'version': 3, 'status': 'ACTIVE',"
+                + " 'sources': ['https://a.org']}")).isEmpty();
+        assertThat(errorsOf("{'id': 'abc', 'name': 'n', 'url': 'https://x.org', 'email': 'a@b.org'}"))
+                .containsEntry("email", "unknown field");
+    }
+
+    @Test
+    void anIdIsRequiredOnlyWhenAsked() throws Exception {
+        JsonNode noId = json("{'name': 'n', 'url': 'https://x.org'}");
+        assertThat(ResourceValidator.readAndValidate(noId).isValid()).isTrue();
+        assertThat(asMap(ResourceValidator.readAndValidate(noId, true).errors())).containsOnlyKeys("id");
+    }
+
+    @Test
+    void readerErrorsWinAndEachFieldIsReportedOnce() throws Exception {
+        List<FieldError> errors = ResourceValidator.readAndValidate(json(
+                "{'name': 'n', 'url': 'https://x.org', 'counts': {'patients': -5}}")).errors();
+        assertThat(errors).containsExactly(new FieldError("counts.patients", "must not be negative"));
+    }
+
+    @Test
+    void errorsCanBeNestedUnderAPrefix() throws Exception {
+        Validated<Resource> nested = ResourceValidator.readAndValidate(json("{'url': 'https://x.org'}")).prefixed("proposed");
+        assertThat(nested.errors()).containsExactly(new FieldError("proposed.name", "is required"));
+        assertThat(Validated.ok("x").isValid()).isTrue();
+    }
+
+    @Test
+    void duplicateAndOverlongListItemsAreNamedByIndex() throws Exception {
+        Map<String, String> errors = errorsOf("{'id': 'abc', 'name': 'n', 'url': 'https://x.org', 'formats': ['PNG', 'png', '"
+                + "f".repeat(61) + "', ' ']}");
+        assertThat(errors).containsOnlyKeys("formats[1]", "formats[2]", "formats[3]");
+    }
 }

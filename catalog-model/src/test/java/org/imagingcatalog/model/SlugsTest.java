@@ -1,8 +1,7 @@
-package org.imagingcatalog.model.validation;
+package org.imagingcatalog.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.imagingcatalog.model.Slugs;
 import org.junit.jupiter.api.Test;
 
 class SlugsTest {
@@ -14,5 +13,20 @@ class SlugsTest {
         assertThat(Slugs.fromName("X")).isEqualTo("x-resource");
         assertThat(Slugs.isValid(Slugs.fromName("word ".repeat(40)))).isTrue();
         assertThat(Slugs.isValid(Slugs.fromName("!!!"))).isTrue();
+    }
+
+    @Test
+    void longNamesAreCutAtAWordBoundary() {
+        String slug = Slugs.fromName("alpha ".repeat(20));
+        assertThat(slug).hasSizeLessThanOrEqualTo(80).doesNotEndWith("-").endsWith("alpha");
+        assertThat(Slugs.isValid(slug)).isTrue();
+    }
+
+    @Test
+    void theRuleAndThePatternAgree() {
+        assertThat(Slugs.isValid("covid-ct")).isTrue();
+        assertThat(Slugs.isValid("a".repeat(81))).isFalse();
+        assertThat(Slugs.isValid(null)).isFalse();
+        assertThat(Slugs.fromName("  Ünïcödé  Name!! ")).isEqualTo("unicode-name");
     }
 }
