@@ -1,5 +1,7 @@
 package org.imagingcatalog.submission.home;
 
+import org.imagingcatalog.submission.web.CurrentContributor;
+
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.GET;
@@ -12,12 +14,18 @@ public class HomeResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance home();
+        static native TemplateInstance home(CurrentContributor contributor);
+    }
+
+    private final CurrentContributor contributor;
+
+    public HomeResource(CurrentContributor contributor) {
+        this.contributor = contributor;
     }
 
     @GET
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance home() {
-        return Templates.home();
+        return Templates.home(contributor);
     }
 }

@@ -15,7 +15,13 @@ class HomeResourceTest {
     void homePageIsServed() {
         given().when().get("/")
                 .then().statusCode(200)
-                .body(containsString("<h1>Contribute to the catalog</h1>"));
+                .body(containsString("<h1>Contribute to the catalog</h1>"))
+                .body(containsString("How curation works"))
+                .body(containsString("href=\"/new\""))
+                .body(containsString("/correct/&lt;id&gt;"))
+                .body(containsString("/withdraw/&lt;id&gt;"))
+                .body(containsString("href=\"/login\""))
+                .body(containsString("href=\"/assets/catalog.css\""));
     }
 
     @Test

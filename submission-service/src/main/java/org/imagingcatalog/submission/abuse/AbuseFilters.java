@@ -1,0 +1,74 @@
+package org.imagingcatalog.submission.abuse;
+
+import java.time.Clock;
+import java.util.Optional;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.imagingcatalog.submission.api.Problem;
+import org.imagingcatalog.submission.web.ErrorPages;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.inject.Singleton;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * The per-client rate limit on every POST (forms and API), and a clear page for a form whose CSRF
+ * token was missing or wrong (the CSRF filter itself answers a bare 400).
+ */
+@Singleton
+public class AbuseFilters {
+
+    private final RateLimiter limiter;
+
+    public AbuseFilters(@ConfigProperty(name = "catalog.submission.rate-limit.per-minute") int perMinute) {
+        this.limiter = new RateLimiter(perMinute, Clock.systemUTC());
+    }
+
+    @ServerRequestFilter(preMatching = true)
+    public Optional<Response> rateLimit(ContainerRequestContext request, HttpServerRequest http) {
+        if (!"POST".equals(request.getMethod())) {
+            return Optional.empty();
+        }
+        String client = http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress();
+        RateLimiter.Decision decision = limiter.tryAcquire(client);
+        if (decision.allowed()) {
+            return Optional.empty();
+        }
+        String wait = decision.retryAfterSeconds() + " seconds";
+        Response refusal = isApi(request)
+                ? Problem.of("rate-limited", "Too many requests", 429,
+                        "Too many submissions from your address in the last minute; try again in " + wait + ".").toResponse()
+                : ErrorPages.page(429, "Too many submissions",
+                        "Too many submissions came from your address in the last minute. Please wait " + wait
+                                + " and send the form again; what you typed is still in your browser (use Back).");
+        return Optional.of(Response.fromResponse(refusal)
+                .header(HttpHeaders.RETRY_AFTER, decision.retryAfterSeconds()).build());
+    }
+
+    @ServerResponseFilter
+    public void explainCsrfRefusal(ContainerRequestContext request, ContainerResponseContext response) {
+        if (response.getStatus() == 400 && !response.hasEntity() && "POST".equals(request.getMethod())
+                && !isApi(request) && isForm(request)) {
+            response.setEntity(ErrorPages.html(400, "Form expired",
+                    "This form was sent without a valid security token (it may have been open too long, or cookies are"
+                            + " blocked). Nothing was stored. Go back, reload the form and send it again."),
+                    null, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"));
+        }
+    }
+
+    private static boolean isApi(ContainerRequestContext request) {
+        return request.getUriInfo().getPath().startsWith("/api/");
+    }
+
+    private static boolean isForm(ContainerRequestContext request) {
+        MediaType type = request.getMediaType();
+        return type != null && (type.isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE)
+                || type.isCompatible(MediaType.MULTIPART_FORM_DATA_TYPE));
+    }
+}

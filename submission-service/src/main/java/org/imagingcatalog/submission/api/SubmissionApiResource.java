@@ -1,0 +1,99 @@
+package org.imagingcatalog.submission.api;
+
+import java.net.URI;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.imagingcatalog.submission.api.ApiDocuments.Accepted;
+import org.imagingcatalog.submission.api.ApiDocuments.State;
+import org.imagingcatalog.submission.api.ApiDocuments.SubmissionRequestDocument;
+import org.imagingcatalog.submission.submission.InvalidSubmissionException;
+import org.imagingcatalog.submission.submission.Receipt;
+import org.imagingcatalog.submission.submission.Submission;
+import org.imagingcatalog.submission.submission.SubmissionRequest;
+import org.imagingcatalog.submission.submission.SubmissionService;
+import org.imagingcatalog.submission.web.CurrentContributor;
+
+import org.imagingcatalog.model.SubmissionStatus;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+@Path("/api/v1/submissions")
+@Tag(name = "submissions", description = "Propose a new resource, a correction or a withdrawal, and follow it")
+public class SubmissionApiResource {
+
+    private final SubmissionService submissions;
+    private final CurrentContributor contributor;
+    private final String publicUrl;
+
+    public SubmissionApiResource(SubmissionService submissions, CurrentContributor contributor,
+            @ConfigProperty(name = "catalog.submission.public-url") String publicUrl) {
+        this.submissions = submissions;
+        this.contributor = contributor;
+        this.publicUrl = publicUrl;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces({ MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE })
+    @Operation(summary = "Submit a proposal", description = "Stores the proposal for curators and answers a private tracking link.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = SubmissionRequestDocument.class)))
+    @APIResponse(responseCode = "202", description = "stored; curators will review it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Accepted.class)))
+    @APIResponse(responseCode = "400", description = "malformed JSON or invalid fields (each named); nothing stored",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "body over 64 KiB",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = "too many submissions from this address; see Retry-After",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response submit(String body) {
+        SubmissionRequest request;
+        try {
+            request = SubmissionJsonReader.read(body, contributor.subject().orElse(null));
+        } catch (SubmissionJsonReader.MalformedJson e) {
+            return Problem.of("malformed-json", "Malformed JSON", 400, e.getMessage()).toResponse();
+        }
+        try {
+            Receipt receipt = submissions.submit(request);
+            String trackingUrl = publicUrl + "/track/" + receipt.trackingToken();
+            return Response.accepted(new Accepted(receipt.id(), SubmissionStatus.RECEIVED, trackingUrl))
+                    .type(MediaType.APPLICATION_JSON)
+                    .location(URI.create("/api/v1/submissions/" + receipt.trackingToken()))
+                    .build();
+        } catch (InvalidSubmissionException e) {
+            return Problem.invalid(e.errors()).toResponse();
+        }
+    }
+
+    @GET
+    @Path("/{token}")
+    @Produces({ MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE })
+    @Operation(summary = "Where a submission stands", description = "The token is the last part of the private tracking link.")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = State.class)))
+    @APIResponse(responseCode = "404", description = "no submission has this token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response state(@PathParam("token") String token) {
+        return submissions.findByToken(token)
+                .map(s -> Response.ok(state(s)).type(MediaType.APPLICATION_JSON).build())
+                .orElseGet(() -> Problem.of("unknown-tracking-token", "Unknown tracking token", 404,
+                        "No submission has this tracking token; check that the link was copied whole.").toResponse());
+    }
+
+    private static State state(Submission s) {
+        return new State(s.id, s.kind, s.resourceId, s.status, s.curatorMessage, s.submittedAt, s.decidedAt);
+    }
+}

@@ -1,0 +1,63 @@
+package org.imagingcatalog.submission.catalog;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.imagingcatalog.model.Topics;
+import org.imagingcatalog.model.events.EntryVersionPublished;
+import org.imagingcatalog.model.events.EventJson;
+import org.imagingcatalog.submission.events.TopicConsumer;
+import org.jboss.logging.Logger;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+/**
+ * Keeps {@link PublishedCatalog} up to date from the compacted {@code catalog.entries.v1}. It reads
+ * the topic from its start on every start: the copy is then complete even for a new database, and
+ * the monotonic version check makes the replay change nothing.
+ */
+@ApplicationScoped
+public class EntriesConsumer {
+
+    private static final Logger LOG = Logger.getLogger(EntriesConsumer.class);
+
+    private final PublishedCatalog catalog;
+    private final String bootstrapServers;
+    private final String groupId;
+    private TopicConsumer consumer;
+
+    public EntriesConsumer(PublishedCatalog catalog,
+            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+            @ConfigProperty(name = "catalog.submission.entries.group-id") String groupId) {
+        this.catalog = catalog;
+        this.bootstrapServers = bootstrapServers;
+        this.groupId = groupId;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        consumer = new TopicConsumer(bootstrapServers, Topics.ENTRIES, groupId, true, record -> {
+            if (record.value() == null) {
+                return; // a tombstone: the contract never removes an entry, it withdraws it
+            }
+            EntryVersionPublished published;
+            try {
+                published = EventJson.read(record.value(), EntryVersionPublished.class);
+            } catch (RuntimeException e) {
+                // retrying cannot make an unreadable event readable; the next version replaces it anyway
+                LOG.errorf("skipping unreadable entry at offset %d: %s", record.offset(), e.getMessage());
+                return;
+            }
+            if (catalog.apply(published)) {
+                LOG.debugf("published entry %s is now at version %d", published.resourceId(), published.version());
+            }
+        });
+        consumer.start();
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        if (consumer != null) {
+            consumer.close();
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package org.imagingcatalog.submission.decision;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.imagingcatalog.model.Topics;
+import org.imagingcatalog.model.events.EventJson;
+import org.imagingcatalog.model.events.SubmissionDecided;
+import org.imagingcatalog.submission.events.TopicConsumer;
+import org.imagingcatalog.submission.notify.SubmitterNotifier;
+import org.jboss.logging.Logger;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+/** Reads {@code catalog.decisions.v1}; the contributor hears about a decision after it committed. */
+@ApplicationScoped
+public class DecisionsConsumer {
+
+    private static final Logger LOG = Logger.getLogger(DecisionsConsumer.class);
+
+    private final DecisionService decisions;
+    private final SubmitterNotifier notifier;
+    private final String bootstrapServers;
+    private final String groupId;
+    private TopicConsumer consumer;
+
+    public DecisionsConsumer(DecisionService decisions, SubmitterNotifier notifier,
+            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+            @ConfigProperty(name = "catalog.submission.decisions.group-id") String groupId) {
+        this.decisions = decisions;
+        this.notifier = notifier;
+        this.bootstrapServers = bootstrapServers;
+        this.groupId = groupId;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        consumer = new TopicConsumer(bootstrapServers, Topics.DECISIONS, groupId, false, record -> {
+            if (record.value() == null) {
+                return;
+            }
+            SubmissionDecided decided;
+            try {
+                decided = EventJson.read(record.value(), SubmissionDecided.class);
+            } catch (RuntimeException e) {
+                // retrying cannot make an unreadable event readable
+                LOG.errorf("skipping unreadable decision at offset %d: %s", record.offset(), e.getMessage());
+                return;
+            }
+            decisions.apply(decided).ifPresent(notifier::decisionMade);
+        });
+        consumer.start();
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        if (consumer != null) {
+            consumer.close();
+        }
+    }
+}

@@ -1,0 +1,7 @@
+package org.imagingcatalog.submission.submission;
+
+import java.util.UUID;
+
+/** A stored submission and the private token that tracks it (only its holder knows it). */
+public record Receipt(UUID id, String trackingToken) {
+}

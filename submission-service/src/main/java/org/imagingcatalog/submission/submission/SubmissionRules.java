@@ -1,0 +1,188 @@
+package org.imagingcatalog.submission.submission;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.imagingcatalog.model.Limits;
+import org.imagingcatalog.model.Resource;
+import org.imagingcatalog.model.ResourceStatus;
+import org.imagingcatalog.model.Slugs;
+import org.imagingcatalog.model.diff.ResourceDiff;
+import org.imagingcatalog.model.validation.FieldError;
+import org.imagingcatalog.model.validation.ResourceValidator;
+
+/**
+ * Every rule a submission must meet before it is stored, in one place for the form and the API.
+ * Field names are the API's: {@code kind}, {@code resourceId}, {@code proposed.<field>},
+ * {@code comment}, {@code submitter.name}, {@code submitter.email}.
+ */
+public final class SubmissionRules {
+
+    public static final String PROPOSED_PREFIX = "proposed.";
+    private static final Pattern LIST_ITEM = Pattern.compile("(.+)\\[(\\d+)\\]");
+    private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}&&[^\\n\\r\\t]]|[\\u2028\\u2029]");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s.]+");
+
+    private final Function<String, Optional<Resource>> publishedResource;
+
+    /** @param publishedResource the latest published version of a resource id, if any */
+    public SubmissionRules(Function<String, Optional<Resource>> publishedResource) {
+        this.publishedResource = publishedResource;
+    }
+
+    /** The errors of this request, at most one per field, in a stable order. */
+    public List<FieldError> check(SubmissionRequest request) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        request.inputErrors().forEach(e -> errors.putIfAbsent(e.field(), e.message()));
+        if (request.kind() == null) {
+            errors.putIfAbsent("kind", "Choose the kind of submission: NEW, CORRECTION or WITHDRAWAL.");
+        } else {
+            switch (request.kind()) {
+                case NEW -> checkNew(request, errors);
+                case CORRECTION -> checkCorrection(request, errors);
+                case WITHDRAWAL -> checkWithdrawal(request, errors);
+            }
+        }
+        checkComment(request, errors);
+        checkSubmitter(request, errors);
+        List<FieldError> list = new ArrayList<>();
+        errors.forEach((field, message) -> list.add(new FieldError(field, message)));
+        return list;
+    }
+
+    private void checkNew(SubmissionRequest request, Map<String, String> errors) {
+        if (request.resourceId() != null) {
+            errors.putIfAbsent("resourceId", "Only a correction or a withdrawal names a published resource; "
+                    + "for a new resource, put the id you suggest in proposed.id.");
+        }
+        if (request.proposed() == null) {
+            errors.putIfAbsent("proposed", "Describe the new resource: at least its name and address.");
+            return;
+        }
+        addResourceErrors(request.proposed(), errors);
+        String id = request.proposed().id();
+        if (id != null && !id.isBlank() && Slugs.isValid(id) && publishedResource.apply(id).isPresent()) {
+            errors.putIfAbsent(PROPOSED_PREFIX + "id", "A published resource already has the id \"" + id
+                    + "\"; suggest a correction to it instead, or choose another id.");
+        }
+    }
+
+    private void checkCorrection(SubmissionRequest request, Map<String, String> errors) {
+        Optional<Resource> published = checkPublishedTarget(request, errors, "corrected");
+        if (request.comment() == null) {
+            errors.putIfAbsent("comment", "Say why the entry should change, ideally with a source.");
+        }
+        if (request.proposed() == null) {
+            errors.putIfAbsent("proposed", "Give the corrected fields of the resource.");
+            return;
+        }
+        Resource proposed = request.proposed();
+        if (proposed.id() != null && request.resourceId() != null && !proposed.id().equals(request.resourceId())) {
+            errors.putIfAbsent(PROPOSED_PREFIX + "id", "The id of a published resource never changes; it stays \""
+                    + request.resourceId() + "\".");
+        }
+        addResourceErrors(proposed.id() == null && request.resourceId() != null
+                ? proposed.withId(request.resourceId()) : proposed, errors);
+        boolean proposalValid = errors.keySet().stream().noneMatch(field -> field.startsWith(PROPOSED_PREFIX));
+        published.ifPresent(current -> {
+            if (proposalValid && ResourceDiff.between(current.content(), proposed.withId(current.id()).content()).isEmpty()) {
+                errors.putIfAbsent("proposed", "Nothing differs from the published entry: change at least one field.");
+            }
+        });
+    }
+
+    private void checkWithdrawal(SubmissionRequest request, Map<String, String> errors) {
+        checkPublishedTarget(request, errors, "withdrawn");
+        if (request.proposed() != null) {
+            errors.putIfAbsent("proposed", "A withdrawal takes no resource fields; give the reason in comment.");
+        }
+        if (request.comment() == null) {
+            errors.putIfAbsent("comment", "Give the reason for the withdrawal.");
+        }
+    }
+
+    private Optional<Resource> checkPublishedTarget(SubmissionRequest request, Map<String, String> errors, String verb) {
+        String id = request.resourceId();
+        if (id == null) {
+            errors.putIfAbsent("resourceId", "Name the published resource to be " + verb + " (its id).");
+            return Optional.empty();
+        }
+        Optional<Resource> published = Slugs.isValid(id) ? publishedResource.apply(id) : Optional.empty();
+        if (published.isEmpty()) {
+            errors.putIfAbsent("resourceId", "There is no published resource with id \"" + id + "\".");
+            return Optional.empty();
+        }
+        if (published.get().status() == ResourceStatus.WITHDRAWN) {
+            errors.putIfAbsent("resourceId", "The resource \"" + id
+                    + "\" has been withdrawn from the catalog; it cannot be " + verb + " any more.");
+            return Optional.empty();
+        }
+        return published;
+    }
+
+    private static void addResourceErrors(Resource proposed, Map<String, String> errors) {
+        for (FieldError error : ResourceValidator.validate(proposed, false)) {
+            FieldError named = proposedError(error);
+            errors.putIfAbsent(named.field(), named.message());
+        }
+    }
+
+    /**
+     * A resource field's error as the API names it ({@code proposed.url}), with a message that
+     * reads on its own ("URL must be an absolute ...").
+     */
+    public static FieldError proposedError(FieldError error) {
+        String field = error.field();
+        if (field == null || field.isEmpty()) {
+            return new FieldError("proposed", "The proposed resource " + error.message() + ".");
+        }
+        return new FieldError(PROPOSED_PREFIX + field, sentence(label(field) + " " + error.message()));
+    }
+
+    private static String label(String field) {
+        Matcher item = LIST_ITEM.matcher(field);
+        if (item.matches()) {
+            return label(item.group(1)) + " (item " + (Integer.parseInt(item.group(2)) + 1) + ")";
+        }
+        return switch (field) {
+            case "id" -> "The id";
+            case "patients", "images", "studies" -> "The number of " + field;
+            case "modalities.xray" -> "X-ray";
+            default -> ResourceDiff.label(field);
+        };
+    }
+
+    private static String sentence(String text) {
+        String capitalised = Character.toUpperCase(text.charAt(0)) + text.substring(1);
+        return capitalised.endsWith(".") ? capitalised : capitalised + ".";
+    }
+
+    private static void checkComment(SubmissionRequest request, Map<String, String> errors) {
+        String comment = request.comment();
+        if (comment != null && comment.length() > Limits.COMMENT_MAX) {
+            errors.putIfAbsent("comment", "Keep the comment within " + Limits.COMMENT_MAX + " characters (it has "
+                    + comment.length() + ").");
+        } else if (comment != null && CONTROL.matcher(comment).find()) {
+            errors.putIfAbsent("comment", "The comment must not contain control characters.");
+        }
+    }
+
+    private static void checkSubmitter(SubmissionRequest request, Map<String, String> errors) {
+        String name = request.submitterName();
+        if (name != null && name.length() > Limits.SUBMITTER_NAME_MAX) {
+            errors.putIfAbsent("submitter.name", "Keep your name within " + Limits.SUBMITTER_NAME_MAX + " characters.");
+        } else if (name != null && (CONTROL.matcher(name).find() || name.contains("\n") || name.contains("\r"))) {
+            errors.putIfAbsent("submitter.name", "Your name must be a single line without control characters.");
+        }
+        String email = request.submitterEmail();
+        if (email != null && (email.length() > Limits.EMAIL_MAX || !EMAIL.matcher(email).matches())) {
+            errors.putIfAbsent("submitter.email", "Enter an e-mail address like name@example.org, or leave it empty.");
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package org.imagingcatalog.submission.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URL;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** The new-resource form in a real headless Chromium: an error, fixed, sent, then followed to its tracking page. */
+@QuarkusTest
+class ContributeBrowserTest {
+
+    private static Playwright playwright;
+    private static Browser browser;
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @BeforeAll
+    static void launch() {
+        playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(Paths.get("/usr/bin/chromium"))
+                .setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                        "--disable-component-update", "--disable-sync", "--no-first-run")));
+    }
+
+    @AfterAll
+    static void close() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @Test
+    void proposeFixAnErrorSubmitAndFollowTheTrackingLink() {
+        try (Page page = browser.newPage()) {
+            page.navigate(base + "new");
+            assertThat(page.title()).contains("Propose a new resource");
+
+            page.getByLabel("Address (URL)").fill("https://example.org/browser-dataset");
+            page.getByLabel("Description").fill("Knee MRI studies.");
+            page.locator("input[name=mri][value=Y]").check();
+            page.getByLabel("Access").selectOption("REGISTRATION");
+            page.getByLabel("Your e-mail address").fill("browser@example.org");
+            page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                    new Page.GetByRoleOptions().setName("Send the proposal")).click();
+
+            // the error sits next to the name field, tied to it, and the other input is kept
+            Locator nameError = page.locator("#name-error");
+            assertThat(nameError.textContent()).isEqualTo("Name is required.");
+            assertThat(page.locator("#name").getAttribute("aria-describedby")).contains("name-error");
+            assertThat(page.locator(".error-summary a[href='#name']").count()).isEqualTo(1);
+            assertThat(page.getByLabel("Address (URL)").inputValue()).isEqualTo("https://example.org/browser-dataset");
+            assertThat(page.getByLabel("Description").inputValue()).isEqualTo("Knee MRI studies.");
+            assertThat(page.locator("input[name=mri][value=Y]").isChecked()).isTrue();
+            assertThat(page.getByLabel("Access").inputValue()).isEqualTo("REGISTRATION");
+
+            page.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)).fill("Browser knee MRI");
+            page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                    new Page.GetByRoleOptions().setName("Send the proposal")).click();
+
+            assertThat(page.locator("h1").textContent()).contains("your submission was received");
+            assertThat(page.content()).contains("browser@example.org");
+            page.locator("#tracking-link").click();
+
+            assertThat(page.url()).matches(".*/track/[A-Za-z0-9_-]{43}");
+            assertThat(page.locator("#status").textContent()).isEqualTo("RECEIVED");
+            assertThat(page.content()).contains("Browser knee MRI").doesNotContain("browser@example.org");
+        }
+    }
+}

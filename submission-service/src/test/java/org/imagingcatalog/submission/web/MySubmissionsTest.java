@@ -1,0 +1,96 @@
+package org.imagingcatalog.submission.web;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URL;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** Optional login through the real Keycloak: a contributor sees their own submissions; nobody has to log in. */
+@QuarkusTest
+class MySubmissionsTest {
+
+    private static Playwright playwright;
+    private static Browser browser;
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @BeforeAll
+    static void launch() {
+        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(Paths.get("/usr/bin/chromium")).setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                        "--disable-component-update", "--disable-sync", "--no-first-run")));
+    }
+
+    @AfterAll
+    static void close() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @Test
+    void mySubmissionsNeedsALoginButContributingDoesNot() {
+        given().redirects().follow(false).when().get("/my").then().statusCode(302);
+        given().when().get("/new").then().statusCode(200);
+    }
+
+    @Test
+    void aLoggedInContributorSeesTheirOwnSubmissions() {
+        try (BrowserContext context = browser.newContext(); Page page = context.newPage()) {
+            page.navigate(base + "login");
+            page.locator("#username").fill("contributor");
+            page.locator("#password").fill("contributor");
+            page.locator("[name=login]").click();
+            page.waitForURL("**/my");
+            assertThat(page.locator("h1").textContent()).isEqualTo("My submissions");
+            assertThat(page.content()).contains("You have not submitted anything while logged in yet");
+
+            page.navigate(base + "new");
+            page.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)).fill("Logged-in proposal");
+            page.getByLabel("Address (URL)").fill("https://example.org/logged-in");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send the proposal")).click();
+            assertThat(page.locator("h1").textContent()).contains("your submission was received");
+
+            page.navigate(base + "my");
+            assertThat(page.locator("table").textContent()).contains("Logged-in proposal").contains("RECEIVED");
+        }
+    }
+
+    @Test
+    void aCuratorWithoutTheContributorRoleIsRefused() {
+        try (BrowserContext context = browser.newContext(); Page page = context.newPage()) {
+            page.navigate(base + "login");
+            page.locator("#username").fill("curator");
+            page.locator("#password").fill("curator");
+            page.locator("[name=login]").click();
+            page.waitForURL("**/my");
+            com.microsoft.playwright.Response my = page.navigate(base + "my");
+            assertThat(my.status()).isEqualTo(403);
+            assertThat(page.content()).contains("is for accounts with the contributor role");
+            assertThat(page.content()).doesNotContain("My submissions</h1>");
+        }
+    }
+}
