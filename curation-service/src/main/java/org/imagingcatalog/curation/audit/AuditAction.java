@@ -1,0 +1,6 @@
+package org.imagingcatalog.curation.audit;
+
+/** What a curator did. */
+public enum AuditAction {
+    LOGIN, DECISION, EDIT, REVERT, WITHDRAW, RESTORE, SEED_IMPORT
+}

@@ -1,0 +1,176 @@
+package org.imagingcatalog.curation.history;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.imagingcatalog.curation.actions.CurationProblem;
+import org.imagingcatalog.curation.catalog.ResourceJson;
+import org.imagingcatalog.curation.outbox.OutboxPublisher;
+import org.imagingcatalog.model.Resource;
+import org.imagingcatalog.model.ResourceStatus;
+import org.imagingcatalog.model.diff.FieldChange;
+import org.imagingcatalog.model.diff.ResourceDiff;
+import org.imagingcatalog.model.events.EntryVersionPublished;
+
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+/**
+ * The versioned history of curated resources. Every change appends a version (never rewrites one), moves the
+ * head, and publishes the new version through the outbox, all in the caller's transaction. Writers lock the
+ * head row first, so two changes of one resource happen one after the other; the unique (resource_id, version)
+ * constraint backs that up.
+ */
+@ApplicationScoped
+public class ResourceHistory {
+
+    public static final String STATUS_FIELD = "status";
+
+    @Inject
+    EntityManager em;
+    @Inject
+    OutboxPublisher outbox;
+
+    /** A version with its resource read back from the snapshot. */
+    public record VersionView(ResourceVersion row, Resource snapshot) {
+        public int version() {
+            return row.version;
+        }
+
+        public List<String> changedFields() {
+            return Arrays.asList(row.changedFields);
+        }
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<ResourceHead> lockHead(String resourceId) {
+        return Optional.ofNullable(em.find(ResourceHead.class, resourceId, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    public Optional<ResourceHead> head(String resourceId) {
+        return Optional.ofNullable(ResourceHead.findById(resourceId));
+    }
+
+    public List<ResourceHead> heads() {
+        return ResourceHead.listAll(Sort.ascending("name"));
+    }
+
+    public List<VersionView> versions(String resourceId) {
+        List<ResourceVersion> rows = ResourceVersion.list("resourceId", Sort.ascending("version"), resourceId);
+        return rows.stream().map(ResourceHistory::view).toList();
+    }
+
+    public Optional<VersionView> version(String resourceId, int version) {
+        return ResourceVersion.<ResourceVersion>find("resourceId = ?1 and version = ?2", resourceId, version)
+                .firstResultOptional().map(ResourceHistory::view);
+    }
+
+    public Optional<VersionView> current(String resourceId) {
+        return head(resourceId).flatMap(h -> version(resourceId, h.currentVersion));
+    }
+
+    /** Field-by-field changes from one version to another (any two, either order). */
+    public List<FieldChange> diff(String resourceId, int from, int to) {
+        VersionView a = version(resourceId, from).orElseThrow(() -> noVersion(resourceId, from));
+        VersionView b = version(resourceId, to).orElseThrow(() -> noVersion(resourceId, to));
+        return changes(a.snapshot(), b.snapshot());
+    }
+
+    /** Version 1 of a new resource. A resource with this id must not exist yet. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public VersionView create(Resource content, String curator, String reason, UUID sourceSubmissionId) {
+        String id = content.id();
+        if (ResourceHead.findById(id) != null) {
+            throw CurationProblem.conflict("A resource with id \"" + id + "\" already exists.");
+        }
+        ResourceHead head = new ResourceHead();
+        head.id = id;
+        Resource snapshot = content.withVersion(1, ResourceStatus.ACTIVE);
+        moveHead(head, snapshot, Instant.now().truncatedTo(ChronoUnit.MICROS));
+        head.persist();
+        em.flush();
+        List<FieldChange> changes = changes(null, snapshot);
+        return write(snapshot, changes, ResourceDiff.summary(null, snapshot), curator, reason, sourceSubmissionId,
+                head.updatedAt);
+    }
+
+    /**
+     * The next version of a resource whose head the caller locked: {@code content} with {@code status}.
+     * Empty if nothing would change (no empty versions).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<VersionView> append(ResourceHead lockedHead, Resource content, ResourceStatus status,
+            String curator, String reason, UUID sourceSubmissionId) {
+        VersionView current = version(lockedHead.id, lockedHead.currentVersion)
+                .orElseThrow(() -> noVersion(lockedHead.id, lockedHead.currentVersion));
+        Resource snapshot = content.withId(lockedHead.id).withVersion(lockedHead.currentVersion + 1, status);
+        List<FieldChange> changes = changes(current.snapshot(), snapshot);
+        if (changes.isEmpty()) {
+            return Optional.empty();
+        }
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        moveHead(lockedHead, snapshot, now);
+        return Optional.of(write(snapshot, changes, ChangeSummary.of(changes), curator, reason, sourceSubmissionId, now));
+    }
+
+    /** Changes between two snapshots: the content fields (catalog-model's diff) and the status. */
+    public static List<FieldChange> changes(Resource before, Resource after) {
+        List<FieldChange> changes = new ArrayList<>();
+        for (FieldChange change : ResourceDiff.between(before == null ? null : before.content(), after.content())) {
+            if (!STATUS_FIELD.equals(change.field()) && !"version".equals(change.field())) {
+                changes.add(change);
+            }
+        }
+        ResourceStatus was = before == null ? null : before.status();
+        if (before != null && !Objects.equals(was, after.status())) {
+            changes.add(new FieldChange(STATUS_FIELD, was == null ? null : was.name(), after.status().name()));
+        }
+        return changes;
+    }
+
+    private VersionView write(Resource snapshot, List<FieldChange> changes, String summary, String curator,
+            String reason, UUID sourceSubmissionId, Instant at) {
+        ResourceVersion row = new ResourceVersion();
+        row.resourceId = snapshot.id();
+        row.version = snapshot.version();
+        row.snapshot = ResourceJson.write(snapshot);
+        row.changedFields = changes.stream().map(FieldChange::field).toArray(String[]::new);
+        row.summary = summary;
+        row.curator = curator;
+        row.createdAt = at;
+        row.reason = reason;
+        row.sourceSubmissionId = sourceSubmissionId;
+        row.status = snapshot.status().name();
+        row.persist();
+        em.flush();
+        outbox.append(EntryVersionPublished.of(snapshot.id(), snapshot.version(), snapshot.status(), snapshot,
+                List.of(row.changedFields), row.summary, reason, sourceSubmissionId, at));
+        return new VersionView(row, snapshot);
+    }
+
+    private static void moveHead(ResourceHead head, Resource snapshot, Instant at) {
+        head.currentVersion = snapshot.version();
+        head.status = snapshot.status().name();
+        head.name = snapshot.name();
+        head.url = snapshot.url();
+        head.updatedAt = at;
+    }
+
+    private static VersionView view(ResourceVersion row) {
+        return new VersionView(row, ResourceJson.read(row.snapshot));
+    }
+
+    private static CurationProblem noVersion(String resourceId, int version) {
+        return CurationProblem.notFound("Resource " + resourceId + " has no version " + version + ".");
+    }
+}

@@ -1,0 +1,33 @@
+package org.imagingcatalog.curation.security;
+
+import org.imagingcatalog.model.Roles;
+
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+
+/** The one permission check of every curation action: the caller must be a logged-in curator. */
+@RequestScoped
+@jakarta.inject.Named("curator")
+public class CuratorGuard {
+
+    @Inject
+    SecurityIdentity identity;
+
+    /** @return the curator's user name (for history and audit) */
+    public String requireCurator() {
+        if (identity.isAnonymous()) {
+            throw new UnauthorizedException();
+        }
+        if (!identity.hasRole(Roles.CURATOR)) {
+            throw new ForbiddenException("Role " + Roles.CURATOR + " required");
+        }
+        return identity.getPrincipal().getName();
+    }
+
+    public String userName() {
+        return identity.isAnonymous() ? null : identity.getPrincipal().getName();
+    }
+}

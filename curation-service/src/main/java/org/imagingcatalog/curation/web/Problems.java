@@ -1,0 +1,124 @@
+package org.imagingcatalog.curation.web;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.imagingcatalog.curation.actions.CurationProblem;
+import org.imagingcatalog.model.validation.FieldError;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+/**
+ * Turns refusals into answers: RFC 9457 problem+json for the API under /api/, an HTML page for the UI.
+ * The API never redirects to a login page.
+ */
+public class Problems {
+
+    public static final MediaType PROBLEM_JSON = MediaType.valueOf("application/problem+json");
+
+    @CheckedTemplate(basePath = "Problems")
+    public static class Templates {
+        public static native TemplateInstance error(int status, String title, String detail);
+    }
+
+    @ServerExceptionMapper
+    public Response curationProblem(CurationProblem problem, UriInfo uri) {
+        CurationProblem.Kind kind = problem.kind();
+        if (isApi(uri)) {
+            Map<String, Object> body = body(kind.status, kind.title, problem.getMessage(), uri);
+            if (!problem.errors().isEmpty()) {
+                body.put("errors", problem.errors().stream()
+                        .map(e -> Map.of("field", e.field(), "message", e.message())).toList());
+            }
+            if (problem.currentVersion() != null) {
+                body.put("currentVersion", problem.currentVersion());
+            }
+            Response.ResponseBuilder answer = Response.status(kind.status).type(PROBLEM_JSON).entity(body);
+            if (problem.currentVersion() != null) {
+                answer.tag(String.valueOf(problem.currentVersion()));
+            }
+            return answer.build();
+        }
+        return html(kind.status, kind.title, problem.getMessage() + fieldText(problem.errors()));
+    }
+
+    /** JAX-RS refusals (unreadable body, unknown route, wrong method or media type) in the same two forms. */
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        if (status < 400) {
+            return e.getResponse();
+        }
+        String title = Response.Status.fromStatusCode(status) == null ? "Error" : Response.Status.fromStatusCode(status).getReasonPhrase();
+        String detail = e.getCause() instanceof JsonProcessingException json
+                ? "The request body is not the JSON this route takes: " + json.getOriginalMessage()
+                : e.getMessage();
+        if (isApi(uri)) {
+            return Response.status(status).type(PROBLEM_JSON).entity(body(status, title, detail, uri)).build();
+        }
+        return html(status, title, detail);
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e, UriInfo uri) {
+        if (isApi(uri)) {
+            return Response.status(401).type(PROBLEM_JSON)
+                    .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"imaging-catalog\"")
+                    .entity(body(401, "Authentication required",
+                            "Send an access token from the imaging-catalog realm: Authorization: Bearer <token>.", uri))
+                    .build();
+        }
+        return html(401, "Please log in", "Log in as a curator to use the curation pages.");
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        String detail = "Only curators (role curator) may use the curation service.";
+        if (isApi(uri)) {
+            return Response.status(403).type(PROBLEM_JSON).entity(body(403, "Forbidden", detail, uri)).build();
+        }
+        return html(403, "Forbidden", detail + " You are logged in without that role.");
+    }
+
+    private static boolean isApi(UriInfo uri) {
+        return uri.getPath().startsWith("/api/");
+    }
+
+    private static Map<String, Object> body(int status, String title, String detail, UriInfo uri) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "about:blank");
+        body.put("title", title);
+        body.put("status", status);
+        body.put("detail", detail);
+        body.put("instance", uri.getPath());
+        return body;
+    }
+
+    private static Response html(int status, String title, String detail) {
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .entity(Templates.error(status, title, detail).render()).build();
+    }
+
+    private static String fieldText(List<FieldError> errors) {
+        if (errors.isEmpty()) {
+            return "";
+        }
+        StringBuilder s = new StringBuilder();
+        for (FieldError e : errors) {
+            s.append(' ').append(e.field()).append(": ").append(e.message()).append('.');
+        }
+        return s.toString();
+    }
+}

@@ -1,0 +1,62 @@
+package org.imagingcatalog.curation.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.imagingcatalog.curation.support.CurationApi.asCurator;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.imagingcatalog.curation.support.Schemas;
+import org.imagingcatalog.model.Topics;
+import org.imagingcatalog.model.events.EntryVersionPublished;
+import org.imagingcatalog.model.events.EventJson;
+import org.imagingcatalog.model.seed.SeedCatalog;
+import org.imagingcatalog.model.seed.SeedEntry;
+import org.imagingcatalog.testsupport.kafka.EmbeddedKafka;
+import org.imagingcatalog.testsupport.kafka.TopicReader;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+
+@QuarkusTest
+class SeedImportTest {
+
+    @Inject
+    SeedImporter importer;
+
+    @Test
+    void theSeedListBecameVersionOneOfEachResourceOnceAndWasPublished() throws Exception {
+        List<SeedEntry> seed = SeedCatalog.load();
+        assertThat(seed).hasSize(13);
+        Set<String> ids = seed.stream().map(e -> e.resource().id()).collect(Collectors.toSet());
+
+        for (SeedEntry entry : seed) {
+            asCurator().get("/api/v1/resources/{id}/versions/1", entry.resource().id()).then().statusCode(200)
+                    .body("reason", equalTo(SeedCatalog.PROVENANCE)).body("curator", equalTo("seed"))
+                    .body("snapshot.name", equalTo(entry.resource().name())).body("status", equalTo("ACTIVE"));
+        }
+
+        // two more importers at once (as if two instances started together): nothing more is imported
+        CompletableFuture<Integer> a = CompletableFuture.supplyAsync(importer::importOnce);
+        CompletableFuture<Integer> b = CompletableFuture.supplyAsync(importer::importOnce);
+        assertThat(a.get() + b.get()).isZero();
+
+        List<ConsumerRecord<String, String>> published = TopicReader.readUntil(EmbeddedKafka.shared().bootstrapServers(),
+                Topics.ENTRIES, records -> records.stream().map(ConsumerRecord::key).filter(ids::contains).count() >= 13,
+                Duration.ofSeconds(20)).stream().filter(r -> ids.contains(r.key())).toList();
+        List<EntryVersionPublished> firstVersions = published.stream()
+                .map(r -> EventJson.read(r.value(), EntryVersionPublished.class)).filter(e -> e.version() == 1).toList();
+        assertThat(firstVersions).hasSize(13);
+        assertThat(firstVersions).allSatisfy(e -> {
+            assertThat(e.reason()).isEqualTo(SeedCatalog.PROVENANCE);
+            assertThat(e.snapshot().version()).isEqualTo(1);
+        });
+        published.forEach(r -> Schemas.assertValid(EntryVersionPublished.class, r.value()));
+    }
+}

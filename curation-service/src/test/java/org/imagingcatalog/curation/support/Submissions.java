@@ -1,0 +1,65 @@
+package org.imagingcatalog.curation.support;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+
+import org.imagingcatalog.model.Access;
+import org.imagingcatalog.model.Availability;
+import org.imagingcatalog.model.Counts;
+import org.imagingcatalog.model.Modalities;
+import org.imagingcatalog.model.Resource;
+import org.imagingcatalog.model.SubmissionKind;
+import org.imagingcatalog.model.Topics;
+import org.imagingcatalog.model.events.EventJson;
+import org.imagingcatalog.model.events.SubmissionReceived;
+import org.imagingcatalog.testsupport.kafka.EmbeddedKafka;
+import org.imagingcatalog.testsupport.kafka.TopicReader;
+
+/** Builds resources and sends SubmissionReceived events to the real broker, as the submission service would. */
+public final class Submissions {
+
+    private Submissions() {
+    }
+
+    public static String uniqueId(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    public static Resource resource(String id, String name) {
+        return new Resource(id, name, "https://data.example.org/" + id, "A test collection of chest images.",
+                "Example University", new Modalities(Availability.U, Availability.Y, Availability.N, Availability.U),
+                Availability.Y, Availability.N, "CC-BY-4.0", Access.OPEN, List.of("PNG"),
+                new Counts(100L, 1000L, null), List.of("classification"), List.of("chest"), null, null);
+    }
+
+    public static SubmissionReceived send(SubmissionKind kind, String resourceId, Resource proposed, String comment) {
+        SubmissionReceived event = SubmissionReceived.of(UUID.randomUUID(), kind, resourceId, proposed, comment,
+                "Test Contributor", Instant.now().truncatedTo(ChronoUnit.MICROS));
+        send(event);
+        return event;
+    }
+
+    public static void send(SubmissionReceived event) {
+        TopicReader.send(EmbeddedKafka.shared().bootstrapServers(), Topics.SUBMISSIONS, event.key(), EventJson.write(event));
+    }
+
+    /** Polls until the condition holds (the consumer works asynchronously). */
+    public static void await(String what, Duration timeout, Callable<Boolean> condition) {
+        Instant deadline = Instant.now().plus(timeout);
+        try {
+            while (Instant.now().isBefore(deadline)) {
+                if (Boolean.TRUE.equals(condition.call())) {
+                    return;
+                }
+                Thread.sleep(100);
+            }
+        } catch (Exception e) {
+            throw new AssertionError("while waiting for " + what, e);
+        }
+        throw new AssertionError("timed out waiting for " + what);
+    }
+}
