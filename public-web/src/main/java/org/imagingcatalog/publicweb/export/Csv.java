@@ -1,0 +1,80 @@
+package org.imagingcatalog.publicweb.export;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.imagingcatalog.publicweb.catalog.Entry;
+import org.imagingcatalog.publicweb.catalog.Flag;
+import org.imagingcatalog.model.Resource;
+
+/** The catalog as RFC 4180 CSV, safe to open in a spreadsheet. */
+public final class Csv {
+
+    static final List<String> HEADER = List.of("id", "name", "url", "description", "provider", "ct", "xray", "mri",
+            "ultrasound", "metadata", "caseReview", "license", "access", "formats", "patients", "images", "studies",
+            "annotations", "tags", "version", "updated");
+
+    private Csv() {
+    }
+
+    public static String write(List<Entry> entries) {
+        StringBuilder out = new StringBuilder(256 + entries.size() * 512);
+        row(out, HEADER);
+        for (Entry entry : entries) {
+            Resource r = entry.resource();
+            List<String> cells = new ArrayList<>(HEADER.size());
+            cells.add(r.id());
+            cells.add(r.name());
+            cells.add(r.url());
+            cells.add(r.description());
+            cells.add(r.provider());
+            for (Flag flag : Flag.values()) {
+                cells.add(flag.of(r).code());
+            }
+            cells.add(r.license());
+            cells.add(r.access().name());
+            cells.add(String.join("; ", r.formats()));
+            cells.add(number(r.counts().patients()));
+            cells.add(number(r.counts().images()));
+            cells.add(number(r.counts().studies()));
+            cells.add(String.join("; ", r.annotations()));
+            cells.add(String.join("; ", r.tags()));
+            cells.add(r.version() == null ? "" : r.version().toString());
+            cells.add(entry.updatedAt().toString());
+            row(out, cells);
+        }
+        return out.toString();
+    }
+
+    /**
+     * One cell: a value a spreadsheet would run as a formula gets a leading apostrophe, and a value
+     * holding a separator, a quote or a line break is quoted with its quotes doubled.
+     */
+    static String cell(String value) {
+        if (value == null || value.isEmpty()) {
+            return "";
+        }
+        String safe = switch (value.charAt(0)) {
+            case '=', '+', '-', '@', '\t', '\r' -> "'" + value;
+            default -> value;
+        };
+        if (safe.indexOf(',') >= 0 || safe.indexOf('"') >= 0 || safe.indexOf('\n') >= 0 || safe.indexOf('\r') >= 0) {
+            return '"' + safe.replace("\"", "\"\"") + '"';
+        }
+        return safe;
+    }
+
+    private static void row(StringBuilder out, List<String> cells) {
+        for (int i = 0; i < cells.size(); i++) {
+            if (i > 0) {
+                out.append(',');
+            }
+            out.append(cell(cells.get(i)));
+        }
+        out.append("\r\n");
+    }
+
+    private static String number(Long value) {
+        return value == null ? "" : value.toString();
+    }
+}

@@ -1,0 +1,121 @@
+package org.imagingcatalog.publicweb.export;
+
+import java.util.List;
+
+import org.imagingcatalog.model.Access;
+import org.imagingcatalog.model.Availability;
+import org.imagingcatalog.model.Modality;
+import org.imagingcatalog.model.Resource;
+import org.imagingcatalog.model.events.EventJson;
+import org.imagingcatalog.publicweb.catalog.Entry;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** schema.org descriptions of the catalog ({@code DataCatalog}) and its entries ({@code Dataset}). */
+public final class SchemaOrg {
+
+    public static final String CATALOG_NAME = "Imaging Data Catalog";
+
+    private SchemaOrg() {
+    }
+
+    public static ObjectNode catalog(List<Entry> entries, String base) {
+        ObjectNode catalog = EventJson.mapper().createObjectNode();
+        catalog.put("@context", "https://schema.org");
+        catalog.put("@type", "DataCatalog");
+        catalog.put("@id", base + "/");
+        catalog.put("name", CATALOG_NAME);
+        catalog.put("description", "A curated catalog of public medical imaging data resources.");
+        catalog.put("url", base + "/");
+        ArrayNode datasets = catalog.putArray("dataset");
+        entries.forEach(entry -> datasets.add(dataset(entry, base)));
+        return catalog;
+    }
+
+    /** The JSON-LD block of one resource page, with its context and the catalog it belongs to. */
+    public static ObjectNode page(Entry entry, String base) {
+        ObjectNode page = EventJson.mapper().createObjectNode();
+        page.put("@context", "https://schema.org");
+        page.setAll(dataset(entry, base));
+        ObjectNode catalog = page.putObject("includedInDataCatalog");
+        catalog.put("@type", "DataCatalog");
+        catalog.put("name", CATALOG_NAME);
+        catalog.put("url", base + "/");
+        return page;
+    }
+
+    public static ObjectNode dataset(Entry entry, String base) {
+        Resource r = entry.resource();
+        ObjectNode dataset = EventJson.mapper().createObjectNode();
+        dataset.put("@type", "Dataset");
+        dataset.put("@id", base + "/resources/" + r.id());
+        dataset.put("identifier", r.id());
+        dataset.put("name", r.name());
+        if (r.description() != null) {
+            dataset.put("description", r.description());
+        }
+        dataset.put("url", r.url());
+        dataset.put("mainEntityOfPage", base + "/resources/" + r.id());
+        if (r.provider() != null) {
+            ObjectNode creator = dataset.putObject("creator");
+            creator.put("@type", "Organization");
+            creator.put("name", r.provider());
+        }
+        if (r.license() != null) {
+            dataset.put("license", r.license());
+        }
+        if (r.access() != Access.UNKNOWN) {
+            dataset.put("isAccessibleForFree", r.access() == Access.OPEN || r.access() == Access.REGISTRATION);
+        }
+        ArrayNode techniques = dataset.putArray("measurementTechnique");
+        for (Modality modality : Modality.values()) {
+            if (r.flag(modality) == Availability.Y) {
+                techniques.add(modality.label());
+            }
+        }
+        ArrayNode keywords = dataset.putArray("keywords");
+        r.tags().forEach(keywords::add);
+        ArrayNode formats = dataset.putArray("encodingFormat");
+        r.formats().forEach(formats::add);
+        if (r.version() != null) {
+            dataset.put("version", r.version());
+        }
+        dataset.put("dateModified", entry.updatedAt().toString());
+        if (entry.withdrawn()) {
+            dataset.put("creativeWorkStatus", "Withdrawn");
+        }
+        return dataset;
+    }
+
+    public static String json(ObjectNode node) {
+        try {
+            return EventJson.mapper().writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON-LD", e);
+        }
+    }
+
+    /**
+     * JSON safe inside an HTML {@code <script>} data block: no text in it can close the element or
+     * open a comment, because {@code <}, {@code >} and {@code &} (and the JavaScript line separators)
+     * become JSON escapes, which parse back to the same strings.
+     */
+    public static String forScriptBlock(ObjectNode node) {
+        String json = json(node);
+        StringBuilder out = new StringBuilder(json.length() + 32);
+        for (int i = 0; i < json.length(); i++) {
+            char c = json.charAt(i);
+            switch (c) {
+                case '<' -> out.append("\\u003c");
+                case '>' -> out.append("\\u003e");
+                case '&' -> out.append("\\u0026");
+                case '\u2028' -> out.append("\\u2028");
+                case '\u2029' -> out.append("\\u2029");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,54 @@
+package org.imagingcatalog.publicweb.web;
+
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Rendered responses by path and query, valid for one catalog stamp. The catalog changes rarely and
+ * is read often, so a hot page is rendered once per change. Bounded in entries and bytes: past the
+ * bound, responses are still served, just not kept.
+ */
+@ApplicationScoped
+public class ResponseCache {
+
+    public record Cached(long counter, byte[] body) {
+    }
+
+    private final ConcurrentHashMap<String, Cached> entries = new ConcurrentHashMap<>();
+    private final AtomicLong bytes = new AtomicLong();
+    private final int maxEntries;
+    private final long maxBytes;
+
+    public ResponseCache(@ConfigProperty(name = "catalog.cache.max-entries", defaultValue = "2000") int maxEntries,
+            @ConfigProperty(name = "catalog.cache.max-bytes", defaultValue = "67108864") long maxBytes) {
+        this.maxEntries = maxEntries;
+        this.maxBytes = maxBytes;
+    }
+
+    /** The body rendered for this key at this counter, or null. */
+    public byte[] get(String key, long counter) {
+        Cached cached = entries.get(key);
+        return cached != null && cached.counter() == counter ? cached.body() : null;
+    }
+
+    public void put(String key, long counter, byte[] body) {
+        if (entries.size() >= maxEntries || bytes.get() + body.length > maxBytes) {
+            return;
+        }
+        Cached previous = entries.put(key, new Cached(counter, body));
+        bytes.addAndGet(body.length - (previous == null ? 0 : previous.body().length));
+    }
+
+    public void clear() {
+        entries.clear();
+        bytes.set(0);
+    }
+
+    public int size() {
+        return entries.size();
+    }
+}

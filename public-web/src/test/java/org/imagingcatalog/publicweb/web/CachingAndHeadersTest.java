@@ -1,0 +1,58 @@
+package org.imagingcatalog.publicweb.web;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.notNullValue;
+
+import java.util.List;
+
+import org.imagingcatalog.publicweb.support.Entries;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+
+@QuarkusTest
+class CachingAndHeadersTest {
+
+    @Test
+    void everyViewAnswers304ToAClientThatHoldsIt() {
+        for (String path : List.of("/", "/stats", "/about", "/api/v1/resources?ct=Y", "/api/v1/stats",
+                "/export/catalog.csv", "/export/catalog.json", "/export/catalog.tex", "/export/catalog.bib",
+                "/export/catalog.jsonld", "/feed.atom")) {
+            Response first = given().get(path);
+            assertThat(first.statusCode()).as(path).isEqualTo(200);
+            String etag = first.header("ETag");
+            String lastModified = first.header("Last-Modified");
+            assertThat(etag).as(path).isNotBlank();
+            assertThat(lastModified).as(path).isNotBlank();
+            given().header("If-None-Match", etag).get(path).then().statusCode(304);
+            given().header("If-Modified-Since", lastModified).get(path).then().statusCode(304);
+            given().header("If-None-Match", "\"other\"").get(path).then().statusCode(200);
+        }
+    }
+
+    @Test
+    void aNewEntryEventInvalidatesTheCachedViews() {
+        String word = Entries.unique("fresh");
+        Response before = given().get("/?q=" + word);
+        assertThat(before.asString()).contains("No resource matches");
+        String id = Entries.unique("fresh");
+        Entries.publish(Entries.resource(id, "Fresh " + word, "YYYYYY", "new", List.of(word)));
+        Entries.awaitVersion(id, 1);
+        given().header("If-None-Match", before.header("ETag")).get("/?q=" + word).then().statusCode(200)
+                .body(containsString("/resources/" + id));
+    }
+
+    @Test
+    void securityHeadersOnEveryPage() {
+        for (String path : List.of("/", "/stats", "/about", "/resources/unknown-id", "/api/v1/resources")) {
+            given().get(path).then()
+                    .header("Content-Security-Policy", containsString("frame-ancestors 'none'"))
+                    .header("Content-Security-Policy", containsString("default-src 'none'"))
+                    .header("X-Content-Type-Options", "nosniff")
+                    .header("Referrer-Policy", notNullValue());
+        }
+    }
+}
