@@ -1,0 +1,89 @@
+package org.imagingcatalog.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The Markdown report: sections in the order the parts ran, and one line per goal. */
+final class Report {
+
+    record Goal(String part, String goal, String measured, Boolean met, String note) {
+    }
+
+    private final java.util.Map<String, StringBuilder> bodies = new java.util.LinkedHashMap<>();
+    private StringBuilder body = new StringBuilder();
+
+    Report() {
+        for (String part : Options.ALL_PARTS) {
+            bodies.put(part, new StringBuilder());
+        }
+    }
+
+    /** Everything written from now on belongs to this part (the report lists parts in their canonical order). */
+    void begin(String part) {
+        body = bodies.get(part);
+    }
+    private final List<Goal> goals = new ArrayList<>();
+    private final List<String> problems = new ArrayList<>();
+
+    void section(String title) {
+        body.append("\n## ").append(title).append("\n\n");
+    }
+
+    void subsection(String title) {
+        body.append("\n### ").append(title).append("\n\n");
+    }
+
+    void line(String text) {
+        body.append(text).append('\n');
+    }
+
+    void paragraph(String text) {
+        body.append(text).append("\n\n");
+    }
+
+    void table(List<String> header, List<List<String>> rows) {
+        body.append("| ").append(String.join(" | ", header)).append(" |\n|");
+        header.forEach(h -> body.append("---|"));
+        body.append('\n');
+        for (List<String> row : rows) {
+            body.append("| ").append(String.join(" | ", row)).append(" |\n");
+        }
+        body.append('\n');
+    }
+
+    void goal(String part, String goal, String measured, Boolean met, String note) {
+        goals.add(new Goal(part, goal, measured, met, note == null ? "" : note));
+    }
+
+    /** Something that kept a part from measuring what it should: listed at the top of the report. */
+    void problem(String text) {
+        problems.add(text);
+        System.err.println("bench: " + text);
+    }
+
+    String goalsTable() {
+        StringBuilder out = new StringBuilder();
+        out.append("| part | goal | measured | met | note |\n|---|---|---|---|---|\n");
+        List<String> order = List.of("reading", "scale", "propagation", "intake", "footprint");
+        List<Goal> sorted = new ArrayList<>(goals);
+        sorted.sort(java.util.Comparator.comparingInt(g -> order.indexOf(g.part())));
+        for (Goal g : sorted) {
+            String met = g.met() == null ? "not measured" : g.met() ? "yes" : "**no**";
+            out.append("| ").append(g.part()).append(" | ").append(g.goal()).append(" | ").append(g.measured())
+                    .append(" | ").append(met).append(" | ").append(g.note()).append(" |\n");
+        }
+        return out.toString();
+    }
+
+    List<String> problems() {
+        return problems;
+    }
+
+    String body() {
+        StringBuilder out = new StringBuilder();
+        for (String part : List.of("reading", "scale", "propagation", "intake", "footprint")) {
+            out.append(bodies.get(part));
+        }
+        return out.toString();
+    }
+}

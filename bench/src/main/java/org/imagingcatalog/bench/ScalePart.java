@@ -1,0 +1,280 @@
+package org.imagingcatalog.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.imagingcatalog.model.Resource;
+
+/**
+ * Part 2: the catalog at growing sizes. Synthetic entries go straight to catalog.entries.v1 of the
+ * benchmark's broker, as curation would publish them; after each size the part waits until public-web's
+ * API counts them all, then measures search with two filters, the page, a rebuild of the read model from
+ * the topic, and memory. Then one entry with 1,000 versions.
+ */
+final class ScalePart {
+
+    static final String FILTERS = "&ct=Y&metadata=Y";
+    /** An unknown parameter public-web ignores but its response cache (keyed by the URL) does not: every request is a miss. */
+    static final String UNCACHED = "&bench={n}";
+    static final String HISTORY_ID = "syn-history-depth";
+
+    private record Row(int size, double ingestSeconds, Map<String, Sampler.Latency> sequential,
+            Map<String, Sampler.Latency> concurrent, Map<String, String> words, double rebuildSeconds, String rebuildHow,
+            long rssBytes, long peakRssBytes, long databaseBytes) {
+    }
+
+    private final Options options;
+    private final Http http;
+    private final Report report;
+    private final RssMonitor rss;
+    private final Sampler sampler;
+
+    ScalePart(Options options, Http http, Report report, RssMonitor rss) {
+        this.options = options;
+        this.http = http;
+        this.report = report;
+        this.rss = rss;
+        this.sampler = new Sampler(http);
+    }
+
+    void run(BenchStack stack, ServiceInstance web, String rssName) {
+        report.section("2. Scale: the catalog at " + sizes());
+        String base = web.url();
+        long baseline = waitStable(base);
+        EntryGenerator generator = new EntryGenerator();
+        List<Row> rows = new ArrayList<>();
+        int samples = options.quick() ? 10 : 100;
+        try (EntryPublisher publisher = new EntryPublisher(stack.broker().bootstrap())) {
+            int published = 0;
+            for (int size : options.sizes()) {
+                rss.phase("scale-" + size);
+                long start = System.nanoTime();
+                for (int i = published; i < size; i++) {
+                    Resource entry = generator.entry(i);
+                    publisher.publish(EntryGenerator.id(i), 1, entry, List.of(), "New entry", "synthetic benchmark entry");
+                }
+                publisher.flush();
+                published = size;
+                if (!waitTotal(base, baseline + size, 900_000)) {
+                    report.problem("scale: public-web did not reach " + (baseline + size) + " entries within 15 min; stopped here");
+                    break;
+                }
+                double ingest = (System.nanoTime() - start) / 1e9;
+                System.err.printf("bench: scale %d entries ingested in %.1f s%n", size, ingest);
+                Map<String, String> words = new LinkedHashMap<>();
+                String rare = generator.wordWithShare(0.0001, Set.of());
+                String twoA = generator.wordWithShare(0.25, Set.of(EntryGenerator.COMMON_WORD));
+                String twoB = generator.wordWithShare(0.10, Set.of(EntryGenerator.COMMON_WORD, twoA));
+                words.put("rare", rare + " (" + generator.entriesWith(rare) + " entries)");
+                words.put("common", EntryGenerator.COMMON_WORD + " (" + generator.entriesWith(EntryGenerator.COMMON_WORD) + ")");
+                words.put("two words", twoA + " " + twoB + " (" + generator.entriesWith(twoA) + ", " + generator.entriesWith(twoB) + ")");
+                words.put("no match", EntryGenerator.NO_MATCH);
+                Map<String, String> urls = new LinkedHashMap<>();
+                urls.put("rare", api(base, rare));
+                urls.put("common", api(base, EntryGenerator.COMMON_WORD));
+                urls.put("two words", api(base, twoA + " " + twoB));
+                urls.put("no match", api(base, EntryGenerator.NO_MATCH));
+                urls.put("filters only", base + "/api/v1/resources?" + FILTERS.substring(1) + UNCACHED);
+                urls.put("page /?q=common", base + "/?q=" + EntryGenerator.COMMON_WORD + FILTERS + UNCACHED);
+                urls.put("page / (first)", base + "/?sort=name" + UNCACHED);
+                urls.put("common, cached", base + "/api/v1/resources?q=" + EntryGenerator.COMMON_WORD + FILTERS);
+                Map<String, Sampler.Latency> sequential = sampler.sample(urls, 5, samples, 1);
+                Map<String, Sampler.Latency> concurrent = sampler.sample(urls, 1, samples, 4);
+                long rssNow = Procs.treeRss(web.pid());
+                long dbBytes = Long.parseLong(stack.psql("SELECT pg_database_size('" + stack.database("public-web") + "')"));
+                double[] rebuild = rebuild(stack, web, baseline + size);
+                rows.add(new Row(size, ingest, sequential, concurrent, words, rebuild[0],
+                        rebuild[1] == 0 ? "POST /admin/rebuild" : "restart on an empty database", rssNow,
+                        rss.peak(rssName, "scale-" + size), dbBytes));
+            }
+            rss.phase("idle");
+            writeTables(rows);
+            history(publisher, base);
+        }
+    }
+
+    private String sizes() {
+        return String.join(" / ", options.sizes().stream().map(s -> String.format("%,d", s)).toList()) + " entries";
+    }
+
+    private static String api(String base, String q) {
+        return base + "/api/v1/resources?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8) + FILTERS + UNCACHED;
+    }
+
+    private void writeTables(List<Row> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        report.paragraph("Entries are generated (word lists, Zipf-like word and provider frequencies, \"dataset\" in about "
+                + "half of the descriptions, a flag/licence/access mix like the seed's) and published straight to "
+                + "`catalog.entries.v1` of the benchmark's own broker; sizes are cumulative. Queries: `q=<words>&ct=Y&metadata=Y` "
+                + "(search + two filters) on `/api/v1/resources`, each request made a miss of public-web's response cache "
+                + "with an ignored parameter `&bench=<n>` (so the query runs every time; \"common, cached\" repeats one URL "
+                + "and shows the cache), client-side latency (java.net.http, keep-alive), "
+                + "sequential and with 4 concurrent clients, round-robin over the queries.");
+        Map<String, String> lastWords = rows.get(rows.size() - 1).words();
+        report.paragraph("Query words at the largest size: " + String.join("; ", lastWords.entrySet().stream()
+                .map(e -> e.getKey() + " = `" + e.getValue() + "`").toList()) + ".");
+        List<String> kinds = new ArrayList<>(rows.get(0).sequential().keySet());
+        List<String> header = new ArrayList<>(List.of("entries", "ingest s"));
+        for (String k : kinds) {
+            header.add(k + " p50/p95 ms");
+        }
+        header.addAll(List.of("p95 at 4 clients (worst search)", "rebuild s", "public-web RSS MiB (peak)", "database MiB"));
+        List<List<String>> table = new ArrayList<>();
+        List<Integer> xs = new ArrayList<>();
+        Map<String, List<Double>> latency = Svg.series();
+        Map<String, List<Double>> other = Svg.series();
+        double worstSearchP95 = 0;
+        double lastRebuild = Double.NaN;
+        for (Row row : rows) {
+            xs.add(row.size());
+            List<String> cells = new ArrayList<>(List.of(String.format("%,d", row.size()), String.format("%.1f", row.ingestSeconds())));
+            double worstConcurrent = 0;
+            double worstSequential = 0;
+            for (String k : kinds) {
+                Sampler.Latency l = row.sequential().get(k);
+                cells.add(Stats.ms(l.p50()) + " / " + Stats.ms(l.p95()) + (l.failures() > 0 ? " (" + l.failures() + " failed)" : ""));
+                latency.computeIfAbsent(k + " p95", x -> new ArrayList<>()).add(l.p95());
+                if (!k.startsWith("page") && !k.equals("filters only") && !k.endsWith("cached")) {
+                    worstSequential = Math.max(worstSequential, l.p95());
+                    worstConcurrent = Math.max(worstConcurrent, row.concurrent().get(k).p95());
+                }
+            }
+            worstSearchP95 = Math.max(worstSearchP95, worstSequential);
+            cells.add(Stats.ms(worstConcurrent));
+            cells.add(String.format("%.1f", row.rebuildSeconds()));
+            cells.add(Stats.mib(row.rssBytes()) + " (" + Stats.mib(row.peakRssBytes()) + ")");
+            cells.add(Stats.mib(row.databaseBytes()));
+            table.add(cells);
+            other.computeIfAbsent("rebuild s", x -> new ArrayList<>()).add(row.rebuildSeconds());
+            other.computeIfAbsent("ingest s", x -> new ArrayList<>()).add(row.ingestSeconds());
+            other.computeIfAbsent("RSS / 10 MiB", x -> new ArrayList<>()).add(row.rssBytes() / 10485760.0);
+            lastRebuild = row.rebuildSeconds();
+        }
+        report.table(header, table);
+        report.paragraph("Rebuild: " + rows.get(rows.size() - 1).rebuildHow() + ", timed until the read model is caught up "
+                + "and the API counts every entry again. Ingest: from the first send until the API counts them all.");
+        String date = options.out().getFileName().toString().replace(".md", "");
+        write(date + "-scale-latency.svg", Svg.lineChart("Search + two filters, p95 (sequential)", "entries (log scale)",
+                "ms", xs, latency));
+        write(date + "-scale-rebuild-memory.svg", Svg.lineChart("Rebuild, ingest and memory", "entries (log scale)",
+                "seconds / (MiB/10)", xs, other));
+        report.paragraph("![search latency](" + date + "-scale-latency.svg) ![rebuild and memory](" + date
+                + "-scale-rebuild-memory.svg)");
+        Row largest = rows.get(rows.size() - 1);
+        report.goal("scale", "search p95 < 20 ms, any query", Stats.ms(worstSearchP95) + " ms (worst, sequential, up to "
+                + String.format("%,d", largest.size()) + ")", worstSearchP95 < 20, null);
+        report.goal("scale", "rebuild of 100,000 entries < 60 s", String.format("%.1f s at %,d", lastRebuild, largest.size()),
+                largest.size() >= 100_000 ? lastRebuild < 60 : null,
+                largest.size() >= 100_000 ? null : "largest size run was " + largest.size());
+    }
+
+    private void history(EntryPublisher publisher, String base) {
+        int versions = 1000;
+        report.subsection("History depth: one entry with " + versions + " versions (public-web)");
+        Resource entry = new EntryGenerator().entry(424_242);
+        for (int v = 1; v <= versions; v++) {
+            Resource changed = new Resource(null, entry.name(), entry.url(), entry.description() + " Revision " + v + ".",
+                    entry.provider(), entry.modalities(), entry.metadata(), entry.caseReview(), entry.license(),
+                    entry.access(), entry.formats(), entry.counts(), entry.annotations(), entry.tags(), null, null);
+            publisher.publish(HISTORY_ID, v, changed, v == 1 ? List.of() : List.of("description"),
+                    v == 1 ? "New entry" : "Description updated", "history depth benchmark");
+        }
+        publisher.flush();
+        long deadline = System.currentTimeMillis() + 300_000;
+        while (System.currentTimeMillis() < deadline) {
+            Http.Reply reply = http.get(base + "/api/v1/resources/" + HISTORY_ID);
+            if (reply.status() == 200 && reply.json().path("version").asInt() >= versions) {
+                break;
+            }
+            Procs.sleep(100);
+        }
+        Map<String, String> urls = new LinkedHashMap<>();
+        urls.put("page /resources/{id} (uncached)", base + "/resources/" + HISTORY_ID + "?bench={n}");
+        urls.put("API /api/v1/resources/{id}/history (uncached)", base + "/api/v1/resources/" + HISTORY_ID + "/history?bench={n}");
+        Map<String, Sampler.Latency> result = sampler.sample(urls, 5, options.quick() ? 10 : 50, 1);
+        List<List<String>> rows = new ArrayList<>();
+        result.forEach((k, l) -> rows.add(List.of(k, Stats.ms(l.p50()), Stats.ms(l.p95()),
+                Integer.toString(l.samples()), Integer.toString(l.failures()))));
+        report.table(List.of("request", "p50 ms", "p95 ms", "samples", "failed"), rows);
+        Sampler.Latency page = result.get("page /resources/{id} (uncached)");
+        report.goal("scale", "history page of a 1,000-version entry < 50 ms", Stats.ms(page.p95()) + " ms p95",
+                page.samples() > 0 ? page.p95() < 50 : null, page.failures() > 0 ? page.failures() + " failed" : null);
+    }
+
+    private void write(String name, String content) {
+        try {
+            Files.createDirectories(options.out().getParent());
+            Files.writeString(options.out().getParent().resolve(name), content);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private long waitStable(String base) {
+        long last = -2;
+        for (int i = 0; i < 100; i++) {
+            long total = Http.total(http.get(base + "/api/v1/resources?size=1"));
+            if (total == last && total >= 0) {
+                return total;
+            }
+            last = total;
+            Procs.sleep(1000);
+        }
+        return Math.max(0, last);
+    }
+
+    private boolean waitTotal(String base, long expected, long timeoutMillis) {
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        while (System.currentTimeMillis() < deadline) {
+            if (Http.total(http.get(base + "/api/v1/resources?size=1")) >= expected) {
+                return true;
+            }
+            Procs.sleep(50);
+        }
+        return false;
+    }
+
+    /** Seconds until the read model holds every entry again; [seconds, 0] by the admin endpoint, [s, 1] by restart. */
+    private double[] rebuild(BenchStack stack, ServiceInstance web, long expected) {
+        String admin = web.url() + "/admin/rebuild";
+        String auth = "Bearer " + BenchStack.ADMIN_TOKEN;
+        Http.Reply before = http.get(admin, "Authorization", auth);
+        if (before.status() == 200) {
+            long rebuilds = before.json().path("rebuilds").asLong();
+            long start = System.nanoTime();
+            Http.Reply posted = http.send("POST", admin, null, "Authorization", auth);
+            if (posted.status() / 100 == 2) {
+                long deadline = System.currentTimeMillis() + 900_000;
+                while (System.currentTimeMillis() < deadline) {
+                    var status = http.get(admin, "Authorization", auth).json();
+                    if (status.path("rebuilds").asLong() > rebuilds && status.path("caughtUp").asBoolean()
+                            && Http.total(http.get(web.url() + "/api/v1/resources?size=1")) >= expected) {
+                        return new double[] {(System.nanoTime() - start) / 1e9, 0};
+                    }
+                    Procs.sleep(50);
+                }
+                report.problem("scale: the rebuild did not finish within 15 min");
+                return new double[] {Double.NaN, 0};
+            }
+        }
+        report.problem("scale: GET /admin/rebuild answered " + before.status() + "; rebuilding by restarting on an empty database");
+        web.stop();
+        stack.resetDatabase("public-web");
+        long start = System.nanoTime();
+        web.start(http, 300_000);
+        rss.watch("bench public-web", web.pid());
+        waitTotal(web.url(), expected, 900_000);
+        return new double[] {(System.nanoTime() - start) / 1e9, 1};
+    }
+}
