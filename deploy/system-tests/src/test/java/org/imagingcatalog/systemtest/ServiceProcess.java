@@ -1,0 +1,141 @@
+package org.imagingcatalog.systemtest;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+
+/** One service of the catalog as users run it: its built jar in a JVM of its own. */
+final class ServiceProcess {
+
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final String name;
+    private final Path jar;
+    private final int port;
+    private final Map<String, String> env = new TreeMap<>();
+    private final Path log;
+    private Process process;
+
+    ServiceProcess(String name, Path jar, int port, Path logDir) {
+        this.name = name;
+        this.jar = jar;
+        this.port = port;
+        this.log = logDir.resolve(name + ".log");
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+    }
+
+    ServiceProcess env(String key, String value) {
+        env.put(key, value);
+        return this;
+    }
+
+    String url() {
+        return "http://localhost:" + port;
+    }
+
+    String name() {
+        return name;
+    }
+
+    synchronized void start() {
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: build the services first (./mvnw package)");
+        }
+        try {
+            ProcessBuilder builder = new ProcessBuilder(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx256m", "-XX:+UseSerialGC", "-jar", jar.toString()))
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            builder.environment().putAll(env);
+            process = builder.start();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start " + name, e);
+        }
+        awaitReady();
+    }
+
+    /** SIGKILL, the way a crash or an OOM killer ends it: no shutdown hooks, nothing flushed. */
+    synchronized void kill() {
+        if (process != null) {
+            process.destroyForcibly();
+            waitFor(process);
+            process = null;
+        }
+    }
+
+    synchronized void stop() {
+        if (process != null) {
+            process.destroy();
+            if (!waitFor(process)) {
+                process.destroyForcibly();
+                waitFor(process);
+            }
+            process = null;
+        }
+    }
+
+    boolean isReady() {
+        try {
+            HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(URI.create(url() + "/q/health/ready"))
+                    .timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.discarding());
+            return response.statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private void awaitReady() {
+        Instant deadline = Instant.now().plus(READY_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + ":\n" + logTail());
+            }
+            if (isReady()) {
+                return;
+            }
+            sleep(250);
+        }
+        throw new IllegalStateException(name + " was not ready within " + READY_TIMEOUT + ":\n" + logTail());
+    }
+
+    String logTail() {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    private static boolean waitFor(Process p) {
+        try {
+            return p.waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
