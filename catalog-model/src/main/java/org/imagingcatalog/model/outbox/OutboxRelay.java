@@ -11,6 +11,9 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import org.imagingcatalog.model.outbox.EventSender.Acknowledged;
+import org.imagingcatalog.model.outbox.EventSender.OutgoingMessage;
+
 /**
  * Publishes pending outbox rows in the order they were written and marks each sent only after
  * the broker acknowledged it. Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so relays on
@@ -86,24 +89,26 @@ public final class OutboxRelay {
     }
 
     private int relayBatch(Connection connection) throws SQLException {
-        List<Long> sent = new ArrayList<>();
+        List<OutgoingMessage> claimed = new ArrayList<>();
         try (PreparedStatement claim = connection.prepareStatement(CLAIM)) {
             claim.setInt(1, batchSize);
             try (ResultSet rows = claim.executeQuery()) {
                 while (rows.next()) {
-                    long id = rows.getLong("id");
-                    try {
-                        sender.send(rows.getString("topic"), rows.getString("message_key"), rows.getString("payload"));
-                        sent.add(id);
-                    } catch (Exception e) {
-                        // stop here: a later event of the same key must not overtake this one
-                        markFailed(connection, id, e);
-                        break;
-                    }
+                    claimed.add(new OutgoingMessage(rows.getLong("id"), rows.getString("topic"),
+                            rows.getString("message_key"), rows.getString("payload")));
                 }
             }
         }
+        if (claimed.isEmpty()) {
+            return 0;
+        }
+        // only the acknowledged prefix is marked: a later event of the same key must not overtake one that failed
+        Acknowledged result = sender.sendAll(claimed);
+        List<Long> sent = claimed.subList(0, result.count()).stream().map(OutgoingMessage::id).toList();
         markSent(connection, sent);
+        if (result.failure() != null && result.count() < claimed.size()) {
+            markFailed(connection, claimed.get(result.count()).id(), result.failure());
+        }
         return sent.size();
     }
 

@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.stream.IntStream;
 
 import org.imagingcatalog.model.Topics;
+import org.imagingcatalog.model.outbox.EventSender.Acknowledged;
+import org.imagingcatalog.model.outbox.EventSender.OutgoingMessage;
 import org.imagingcatalog.model.outbox.KafkaEventSender;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,6 +49,29 @@ class KafkaEventSenderTest {
             sender.send(Topics.SUBMISSIONS, "b", "after the outage");
             assertThat(TopicReader.readUntil(broker.bootstrapServers(), Topics.SUBMISSIONS, r -> r.size() >= 2,
                     Duration.ofSeconds(20))).extracting(r -> r.value()).containsExactly("first", "after the outage");
+        }
+    }
+
+    @Test
+    void aBatchInFlightArrivesCompleteAndInOrderOrReportsWhereItStopped() throws Exception {
+        List<OutgoingMessage> batch = IntStream.range(0, 500)
+                .mapToObj(i -> new OutgoingMessage(i, Topics.DECISIONS, "same-key", "decision " + i)).toList();
+        try (KafkaEventSender sender = new KafkaEventSender(broker.bootstrapServers(), "batch-test")) {
+            Acknowledged delivered = sender.sendAll(batch);
+            assertThat(delivered.count()).isEqualTo(500);
+            assertThat(delivered.failure()).isNull();
+            assertThat(TopicReader.readUntil(broker.bootstrapServers(), Topics.DECISIONS, r -> r.size() >= 500,
+                    Duration.ofSeconds(30))).extracting(r -> r.value())
+                    .containsExactlyElementsOf(batch.stream().map(OutgoingMessage::payload).toList());
+
+            broker.stop();
+            try {
+                Acknowledged refused = sender.sendAll(batch.subList(0, 10));
+                assertThat(refused.count()).isZero();
+                assertThat(refused.failure()).isNotNull();
+            } finally {
+                broker.start();
+            }
         }
     }
 }
