@@ -6,23 +6,19 @@ import static org.imagingcatalog.curation.support.CurationApi.asCurator;
 import static org.imagingcatalog.curation.support.CurationApi.awaitQueued;
 
 import java.net.URL;
-import java.nio.file.Paths;
-import java.util.List;
-import java.util.Map;
 
 import org.imagingcatalog.curation.support.CurationApi;
 import org.imagingcatalog.curation.support.Submissions;
 import org.imagingcatalog.model.SubmissionKind;
 import org.imagingcatalog.model.events.SubmissionReceived;
+import org.imagingcatalog.testsupport.browser.HeadlessChromium;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -31,7 +27,7 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class BrowserReviewTest {
 
-    static Playwright playwright;
+    static HeadlessChromium chromium;
     static Browser browser;
 
     @TestHTTPResource("/")
@@ -39,22 +35,13 @@ class BrowserReviewTest {
 
     @BeforeAll
     static void launch() {
-        playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(Paths.get("/usr/bin/chromium")).setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync", "--no-first-run")));
+        chromium = HeadlessChromium.launch();
+        browser = chromium.browser();
     }
 
     @AfterAll
     static void close() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
+        chromium.close();
     }
 
     @Test
