@@ -20,6 +20,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.imagingcatalog.model.events.ConsumerSettings;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.imagingcatalog.model.Topics;
 import org.imagingcatalog.publicweb.readmodel.ReadModelStatus.State;
@@ -197,6 +198,7 @@ public class EntryConsumer {
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, "public-web-entries");
+        props.putAll(ConsumerSettings.FAST_REJOIN);
         return props;
     }
 
