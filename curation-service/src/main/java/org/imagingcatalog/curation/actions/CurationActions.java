@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import org.imagingcatalog.curation.audit.AuditAction;
 import org.imagingcatalog.curation.audit.AuditEntry;
@@ -45,6 +46,8 @@ import jakarta.transaction.Transactional;
  */
 @ApplicationScoped
 public class CurationActions {
+
+    private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}&&[^\\n\\r\\t]]");
 
     @Inject
     CuratorGuard guard;
@@ -321,6 +324,11 @@ public class CurationActions {
     private static void requireMaxLength(String field, String value, int max) {
         if (value.length() > max) {
             throw CurationProblem.invalidField(field, "At most " + max + " characters.");
+        }
+        // line breaks and tabs are fine in a message; other control characters (NUL above all, which the
+        // database cannot store) are not text
+        if (CONTROL.matcher(value).find()) {
+            throw CurationProblem.invalidField(field, "Must not contain control characters.");
         }
     }
 

@@ -13,6 +13,7 @@ import org.imagingcatalog.curation.actions.CurationProblem;
 import org.imagingcatalog.curation.catalog.ResourceJson;
 import org.imagingcatalog.curation.outbox.OutboxPublisher;
 import org.imagingcatalog.model.Resource;
+import org.imagingcatalog.model.Slugs;
 import org.imagingcatalog.model.ResourceStatus;
 import org.imagingcatalog.model.diff.FieldChange;
 import org.imagingcatalog.model.diff.ResourceDiff;
@@ -54,10 +55,17 @@ public class ResourceHistory {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<ResourceHead> lockHead(String resourceId) {
+        if (!Slugs.isValid(resourceId)) {
+            return Optional.empty();
+        }
         return Optional.ofNullable(em.find(ResourceHead.class, resourceId, LockModeType.PESSIMISTIC_WRITE));
     }
 
+    /** Empty for text that cannot be a resource id (which spares the database text it cannot compare, e.g. NUL). */
     public Optional<ResourceHead> head(String resourceId) {
+        if (!Slugs.isValid(resourceId)) {
+            return Optional.empty();
+        }
         return Optional.ofNullable(ResourceHead.findById(resourceId));
     }
 

@@ -1,11 +1,13 @@
 package org.imagingcatalog.curation.web;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.imagingcatalog.curation.actions.CurationProblem;
 import org.imagingcatalog.model.validation.FieldError;
+import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -27,6 +29,9 @@ import jakarta.ws.rs.core.UriInfo;
 public class Problems {
 
     public static final MediaType PROBLEM_JSON = MediaType.valueOf("application/problem+json");
+    private static final Logger LOG = Logger.getLogger(Problems.class);
+    private static final String FORM_PARSER = "org.jboss.resteasy.reactive.server.core.multipart.FormEncodedDataDefinition";
+    private static final String CSRF_FILTER = "io.quarkus.csrf.reactive.runtime.";
 
     @CheckedTemplate(basePath = "Problems")
     public static class Templates {
@@ -90,6 +95,33 @@ public class Problems {
             return Response.status(403).type(PROBLEM_JSON).entity(body(403, "Forbidden", detail, uri)).build();
         }
         return html(403, "Forbidden", detail + " You are logged in without that role.");
+    }
+
+    /**
+     * A form body with a broken percent-escape ("%ZZ") makes the REST layer's form parser throw
+     * IllegalArgumentException, and so does the CSRF filter for a token that is not base64: the sender's bad
+     * input (400), not a server error. Any other IllegalArgumentException stays an internal error, logged.
+     */
+    @ServerExceptionMapper
+    public Response undecodableForm(IllegalArgumentException e, UriInfo uri) {
+        if (thrownBy(e, CSRF_FILTER)) {
+            // a CSRF token that is not even base64: as refused as a wrong one
+            return html(400, "Form expired", CsrfRefusal.MESSAGE);
+        }
+        if (!thrownBy(e, FORM_PARSER)) {
+            LOG.error("Request failed", e);
+            return Response.serverError().type(MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8")).entity("Internal Server Error")
+                    .build();
+        }
+        String detail = "The form data could not be read: it has a broken %-escape. Nothing was changed.";
+        if (isApi(uri)) {
+            return Response.status(400).type(PROBLEM_JSON).entity(body(400, "Unreadable form", detail, uri)).build();
+        }
+        return html(400, "Unreadable form", detail);
+    }
+
+    private static boolean thrownBy(Throwable e, String classPrefix) {
+        return Arrays.stream(e.getStackTrace()).anyMatch(f -> f.getClassName().startsWith(classPrefix));
     }
 
     private static boolean isApi(UriInfo uri) {

@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.imagingcatalog.model.Access;
 import org.imagingcatalog.model.Availability;
@@ -24,6 +25,8 @@ public record CatalogQuery(String q, Map<Flag, Availability> flags, Access acces
     public static final int MAX_PAGE = 10_000;
     public static final int Q_MAX = 200;
     public static final int LICENSE_MAX = 100;
+    private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}&&[^\\t\\n\\r]]");
+    private static final Pattern NEGATION_RUN = Pattern.compile("-[^\\p{L}\\p{N}]*-");
 
     public CatalogQuery {
         q = q == null || q.isBlank() ? null : q.strip();
@@ -41,6 +44,8 @@ public record CatalogQuery(String q, Map<Flag, Availability> flags, Access acces
         if (q != null && q.length() > Q_MAX) {
             throw new BadQueryException("q", "must be at most " + Q_MAX + " characters");
         }
+        requireText("q", q);
+        q = q == null ? null : collapseNegations(q);
         Map<Flag, Availability> flags = new EnumMap<>(Flag.class);
         for (Flag flag : Flag.values()) {
             String raw = first(params, flag.param());
@@ -65,6 +70,7 @@ public record CatalogQuery(String q, Map<Flag, Availability> flags, Access acces
         if (license != null && license.length() > LICENSE_MAX) {
             throw new BadQueryException("license", "must be at most " + LICENSE_MAX + " characters");
         }
+        requireText("license", license);
         String rawSort = first(params, "sort");
         Sort sort = rawSort == null || rawSort.isBlank() ? null : Sort.parse(rawSort);
         int page = number(params, "page", 1, 1, MAX_PAGE);
@@ -128,6 +134,23 @@ public record CatalogQuery(String q, Map<Flag, Availability> flags, Access acces
         if (value != null) {
             parts.add(name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8));
         }
+    }
+
+    /** Control characters (NUL above all, which PostgreSQL cannot even compare) are not search text. */
+    private static void requireText(String name, String value) {
+        if (value != null && CONTROL.matcher(value).find()) {
+            throw new BadQueryException(name, "must not contain control characters");
+        }
+    }
+
+    /**
+     * A run of "-" (the search syntax's "not") with nothing but punctuation between is a chain of negations;
+     * PostgreSQL refuses chains deeper than its stack ("tsquery stack too small"). Two "not"s cancel, so the
+     * run becomes one "-" or none, which means the same.
+     */
+    static String collapseNegations(String q) {
+        return NEGATION_RUN.matcher(q).replaceAll(run -> run.group().chars().filter(c -> c == '-').count() % 2 == 0
+                ? " " : "-");
     }
 
     private static String first(Map<String, List<String>> params, String name) {

@@ -11,6 +11,7 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 import org.imagingcatalog.model.Resource;
+import org.imagingcatalog.model.Slugs;
 import org.imagingcatalog.model.events.EventJson;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -57,6 +58,10 @@ public class CatalogRepository {
     }
 
     public Optional<Entry> byId(String id) {
+        if (!Slugs.isValid(id)) {
+            // no entry has such an id, and text like NUL is not even comparable in PostgreSQL
+            return Optional.empty();
+        }
         List<Entry> found = query("SELECT " + COLUMNS + " FROM entry e WHERE e.id = ?", List.of(id),
                 CatalogRepository::entry);
         return found.stream().findFirst();
@@ -64,6 +69,9 @@ public class CatalogRepository {
 
     /** The public change log of one entry, newest version first. */
     public List<Change> history(String id) {
+        if (!Slugs.isValid(id)) {
+            return List.of();
+        }
         return query("SELECT * FROM entry_change WHERE resource_id = ? ORDER BY version DESC", List.of(id),
                 CatalogRepository::change);
     }

@@ -12,6 +12,14 @@ public class ErrorPages {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance notFound(String message);
+
+        static native TemplateInstance refused(String title, String message);
+    }
+
+    /** A refusal of the HTTP layer (wrong method, unacceptable type ...) as a page that says why. */
+    public Response refused(int status, String title, String message) {
+        return Response.status(status).type("text/html; charset=UTF-8").entity(Templates.refused(title, message).render())
+                .build();
     }
 
     public Response notFound(String message) {

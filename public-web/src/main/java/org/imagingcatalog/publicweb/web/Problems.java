@@ -26,6 +26,10 @@ public final class Problems {
         return Response.status(400).type(MEDIA_TYPE).entity(bytes(body)).build();
     }
 
+    public static Response of(int status, String title, String detail) {
+        return Response.status(status).type(MEDIA_TYPE).entity(bytes(problem("about:blank", title, status, detail))).build();
+    }
+
     public static Response notFound(String detail) {
         return Response.status(404).type(MEDIA_TYPE)
                 .entity(bytes(problem("/problems/not-found", "Not found", 404, detail))).build();

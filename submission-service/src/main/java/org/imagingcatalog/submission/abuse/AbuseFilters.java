@@ -24,6 +24,10 @@ import jakarta.ws.rs.core.Response;
 @Singleton
 public class AbuseFilters {
 
+    /** Why a form without the CSRF token of its session is refused. */
+    static final String CSRF_REFUSAL = "This form was sent without a valid security token (it may have been open too"
+            + " long, or cookies are blocked). Nothing was stored. Go back, reload the form and send it again.";
+
     private final RateLimiter limiter;
 
     public AbuseFilters(@ConfigProperty(name = "catalog.submission.rate-limit.per-minute") int perMinute) {
@@ -55,9 +59,7 @@ public class AbuseFilters {
     public void explainCsrfRefusal(ContainerRequestContext request, ContainerResponseContext response) {
         if (response.getStatus() == 400 && !response.hasEntity() && "POST".equals(request.getMethod())
                 && !isApi(request) && isForm(request)) {
-            response.setEntity(ErrorPages.html(400, "Form expired",
-                    "This form was sent without a valid security token (it may have been open too long, or cookies are"
-                            + " blocked). Nothing was stored. Go back, reload the form and send it again."),
+            response.setEntity(ErrorPages.html(400, "Form expired", CSRF_REFUSAL),
                     null, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"));
         }
     }

@@ -1,26 +1,40 @@
 package org.imagingcatalog.submission.api;
 
+import org.imagingcatalog.submission.web.ErrorPages;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
-/** Framework refusals (415, 405, 404, ...) on the API answer problem+json like everything else there. */
+/**
+ * Framework refusals (415, 405, 404, ...) answer like everything else: problem+json on the API, a page
+ * that says why everywhere else (never an empty body).
+ */
 public class ApiProblemMapper {
 
     @ServerExceptionMapper
     public Response map(WebApplicationException e, UriInfo uri) {
         Response original = e.getResponse();
-        if (!uri.getPath().startsWith("/api/")) {
+        int status = original.getStatus();
+        if (status < 400 || original.hasEntity()) {
             return original;
         }
-        int status = original.getStatus();
         String reason = original.getStatusInfo().getReasonPhrase();
+        if (!uri.getPath().startsWith("/api/")) {
+            return ErrorPages.page(status, reason, switch (status) {
+                case 404 -> "There is no page at this address. Start again from the contribution page.";
+                case 405 -> "This address does not take this kind of request.";
+                case 406 -> "This page is only available as HTML.";
+                case 415 -> "Send the form as the browser does (application/x-www-form-urlencoded).";
+                default -> reason + ".";
+            });
+        }
         String detail = switch (status) {
             case 415 -> "Send the submission as application/json.";
             case 405 -> "This method is not allowed here.";
             case 404 -> "There is nothing at " + uri.getPath() + ".";
+            case 406 -> "This API answers application/json (errors as application/problem+json).";
             default -> reason;
         };
         return Problem.of(reason.toLowerCase().replace(' ', '-'), reason, status, detail).toResponse();

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 import org.imagingcatalog.model.Resource;
+import org.imagingcatalog.model.Slugs;
 import org.imagingcatalog.model.events.EntryVersionPublished;
 import org.imagingcatalog.model.events.EventJson;
 
@@ -24,7 +25,8 @@ public class PublishedCatalog {
     }
 
     public Optional<PublishedEntry> find(String resourceId) {
-        if (resourceId == null || resourceId.isBlank()) {
+        if (!Slugs.isValid(resourceId)) {
+            // not an id any resource can have (and text such as NUL the database cannot even compare)
             return Optional.empty();
         }
         return Optional.ofNullable(PublishedEntry.findById(resourceId));

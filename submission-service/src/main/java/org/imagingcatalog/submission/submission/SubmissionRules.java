@@ -51,6 +51,7 @@ public final class SubmissionRules {
         }
         checkComment(request, errors);
         checkSubmitter(request, errors);
+        checkEncoding(request, errors);
         List<FieldError> list = new ArrayList<>();
         errors.forEach((field, message) -> list.add(new FieldError(field, message)));
         return list;
@@ -171,6 +172,55 @@ public final class SubmissionRules {
         } else if (comment != null && CONTROL.matcher(comment).find()) {
             errors.putIfAbsent("comment", "The comment must not contain control characters.");
         }
+    }
+
+    /**
+     * Bytes that are not UTF-8 reach us as U+FFFD (the form decoder and the JSON reader replace them), and a
+     * JSON escape may carry half a surrogate pair: either way the text is not what was meant, so it is
+     * refused rather than stored garbled.
+     */
+    private static void checkEncoding(SubmissionRequest request, Map<String, String> errors) {
+        Map<String, String> texts = new LinkedHashMap<>();
+        Resource p = request.proposed();
+        if (p != null) {
+            texts.put(PROPOSED_PREFIX + "id", p.id());
+            texts.put(PROPOSED_PREFIX + "name", p.name());
+            texts.put(PROPOSED_PREFIX + "url", p.url());
+            texts.put(PROPOSED_PREFIX + "description", p.description());
+            texts.put(PROPOSED_PREFIX + "provider", p.provider());
+            texts.put(PROPOSED_PREFIX + "license", p.license());
+            texts.put(PROPOSED_PREFIX + "formats", String.join(",", p.formats()));
+            texts.put(PROPOSED_PREFIX + "annotations", String.join(",", p.annotations()));
+            texts.put(PROPOSED_PREFIX + "tags", String.join(",", p.tags()));
+        }
+        texts.put("resourceId", request.resourceId());
+        texts.put("comment", request.comment());
+        texts.put("submitter.name", request.submitterName());
+        texts.put("submitter.email", request.submitterEmail());
+        texts.forEach((field, text) -> {
+            if (text != null && !isWellFormed(text)) {
+                errors.putIfAbsent(field, "This text holds bytes that are not valid UTF-8 (shown as \uFFFD); "
+                        + "send it as UTF-8.");
+            }
+        });
+    }
+
+    static boolean isWellFormed(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\uFFFD') {
+                return false;
+            }
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1))) {
+                    return false;
+                }
+                i++;
+            } else if (Character.isLowSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void checkSubmitter(SubmissionRequest request, Map<String, String> errors) {

@@ -35,8 +35,8 @@ public class TrackResource {
     public Response track(@PathParam("token") String token) {
         return submissions.findByToken(token)
                 .map(s -> Response.ok(Templates.track(s, submissions.proposedName(s), contributor))
+                        // Referrer-Policy no-referrer, set on every page of this service, keeps the link private
                         .header("Cache-Control", "no-store")
-                        .header("Referrer-Policy", "no-referrer")
                         .build())
                 .orElseGet(() -> ErrorPages.page(404, "Unknown tracking link",
                         "No submission has this tracking link. Check that the whole link was copied."));

@@ -1,0 +1,44 @@
+package org.imagingcatalog.submission.abuse;
+
+import java.util.Arrays;
+
+import org.imagingcatalog.submission.api.Problem;
+import org.imagingcatalog.submission.web.ErrorPages;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+/**
+ * Two kinds of unreadable form make the framework throw {@link IllegalArgumentException}: a body with a broken
+ * percent-escape ("%ZZ", a lone "%") fails in the REST layer's form parser, and a CSRF token that is not even
+ * base64 fails in the CSRF filter. Both are the sender's bad input (400), not server errors. Any other
+ * {@code IllegalArgumentException} stays what it was, an internal error, logged.
+ */
+public class UndecodableForm {
+
+    private static final Logger LOG = Logger.getLogger(UndecodableForm.class);
+    private static final String FORM_PARSER = "org.jboss.resteasy.reactive.server.core.multipart.FormEncodedDataDefinition";
+    private static final String CSRF_FILTER = "io.quarkus.csrf.reactive.runtime.";
+
+    @ServerExceptionMapper
+    public Response map(IllegalArgumentException e, UriInfo uri) {
+        if (thrownBy(e, CSRF_FILTER)) {
+            return ErrorPages.page(400, "Form expired", AbuseFilters.CSRF_REFUSAL);
+        }
+        if (!thrownBy(e, FORM_PARSER)) {
+            LOG.error("Request failed", e);
+            return Response.serverError().type("text/plain;charset=UTF-8").entity("Internal Server Error").build();
+        }
+        String detail = "The form data could not be read: it has a broken %-escape. Nothing was stored.";
+        if (uri.getPath().startsWith("/api/")) {
+            return Problem.of("unreadable-form", "Unreadable form", 400, detail).toResponse();
+        }
+        return ErrorPages.page(400, "Unreadable form", detail + " Reload the form and send it again.");
+    }
+
+    static boolean thrownBy(Throwable e, String classPrefix) {
+        return Arrays.stream(e.getStackTrace()).anyMatch(frame -> frame.getClassName().startsWith(classPrefix));
+    }
+}
