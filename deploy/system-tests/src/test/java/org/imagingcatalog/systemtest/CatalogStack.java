@@ -2,23 +2,45 @@ package org.imagingcatalog.systemtest;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.ArrayList;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.imagingcatalog.keycloak.KeycloakTestResource;
 import org.imagingcatalog.keycloak.TokenClient;
 import org.imagingcatalog.testsupport.kafka.EmbeddedKafka;
-import org.imagingcatalog.testsupport.kafka.FreePorts;
 import org.imagingcatalog.testsupport.postgres.TestDatabase;
 
 /**
  * The whole catalog on free ports, started the way the local run starts it: a real Kafka KRaft
  * broker, a fresh PostgreSQL database per service, a real Keycloak with the realm file, and the
- * three services as built jars. One stack serves every system test of the JVM.
+ * three services as built jars. One stack, {@link #shared()}, serves the system tests of the JVM
+ * that leave it intact; tests that break things (stop the broker, kill services, restart the
+ * database) build a private one with {@link #createPrivate}.
  */
 final class CatalogStack {
 
+    /** One empty database: its name on its server and the JDBC URL the service gets. */
+    record StackDatabase(String name, String jdbcUrl) {
+    }
+
+    /** Where a stack's databases live: the machine's PostgreSQL server, or a private one. */
+    interface DatabaseServer {
+        StackDatabase create(String prefix);
+
+        String user();
+
+        void drop(StackDatabase database);
+    }
+
+    private static final java.util.Random RANDOM = new java.security.SecureRandom();
     private static CatalogStack shared;
 
     final EmbeddedKafka kafka;
@@ -26,59 +48,131 @@ final class CatalogStack {
     final ServiceProcess submission;
     final ServiceProcess curation;
     final ServiceProcess publicWeb;
-    private final List<TestDatabase> databases;
+    private final Path root;
+    private final Path logs;
+    private final String label;
+    private final DatabaseServer server;
+    private final Map<ServiceProcess, StackDatabase> databases = new ConcurrentHashMap<>();
 
-    private CatalogStack() {
-        Path root = Path.of(System.getProperty("catalog.root", "../..")).toAbsolutePath().normalize();
-        Path logs = root.resolve("deploy/system-tests/target/stack-logs");
+    private CatalogStack(String label, EmbeddedKafka kafka, DatabaseServer server) {
+        this.root = Path.of(System.getProperty("catalog.root", "../..")).toAbsolutePath().normalize();
+        this.logs = root.resolve("deploy/system-tests/target/stack-logs");
         createDirectories(logs);
-        kafka = EmbeddedKafka.shared();
-        keycloakUrl = KeycloakTestResource.keycloakUrl();
-        TestDatabase submissionDb = TestDatabase.create("submission_sys");
-        TestDatabase curationDb = TestDatabase.create("curation_sys");
-        TestDatabase publicDb = TestDatabase.create("publicweb_sys");
-        databases = List.of(submissionDb, curationDb, publicDb);
+        this.label = label;
+        this.kafka = kafka;
+        this.server = server;
+        this.keycloakUrl = KeycloakTestResource.keycloakUrl();
 
-        int submissionPort = FreePorts.pick();
+        int submissionPort = freePort();
         String submissionUrl = "http://localhost:" + submissionPort;
-        submission = service(root, logs, "submission-service", submissionPort, submissionDb)
+        submission = instance("submission-service", submissionPort, server.create("submission_sys"))
                 .env("CATALOG_SUBMISSION_PUBLIC_URL", submissionUrl)
-                .env("QUARKUS_MAILER_MOCK", "true");
-        curation = service(root, logs, "curation-service", FreePorts.pick(), curationDb);
-        publicWeb = service(root, logs, "public-web", FreePorts.pick(), publicDb)
+                .env("QUARKUS_MAILER_MOCK", "true")
+                .env("CATALOG_SUBMISSION_RATE_LIMIT_PER_MINUTE", "100000000");
+        curation = instance("curation-service", freePort(), server.create("curation_sys"));
+        publicWeb = instance("public-web", freePort(), server.create("publicweb_sys"))
                 .env("CATALOG_LINKS_SUBMISSION_URL", submissionUrl);
     }
 
     static synchronized CatalogStack shared() {
         if (shared == null) {
-            CatalogStack stack = new CatalogStack();
+            CatalogStack stack = new CatalogStack("", EmbeddedKafka.shared(), new MachinePostgres());
             Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "catalog-stack-stop"));
-            // curation first: it seeds the catalog that the other two consume
-            stack.curation.start();
-            stack.publicWeb.start();
-            stack.submission.start();
+            stack.startAll();
             shared = stack;
         }
         return shared;
+    }
+
+    /**
+     * A stack of its own, not started: its own broker (the caller starts, stops and closes it) and
+     * its own databases on {@code postgres}. Configure its services with {@code env(...)}, then
+     * {@link #startAll()}; {@link #stop()} stops the services and drops the databases.
+     *
+     * @param label prefixes its log files, e.g. {@code faults} gives {@code faults-curation-service.log}
+     */
+    static CatalogStack createPrivate(String label, EmbeddedKafka kafka, PrivatePostgres postgres) {
+        return new CatalogStack(label, kafka, new PrivateServer(postgres));
+    }
+
+    /** Curation first (it seeds the catalog the other two consume), then the other two together. */
+    void startAll() {
+        curation.start();
+        CompletableFuture<Void> web = CompletableFuture.runAsync(publicWeb::start);
+        submission.start();
+        web.join();
+    }
+
+    /** All three at once: nothing in their start waits for another (the seed reaches the others later, by Kafka). */
+    void startAllTogether() {
+        CompletableFuture.allOf(CompletableFuture.runAsync(curation::start), CompletableFuture.runAsync(publicWeb::start),
+                CompletableFuture.runAsync(submission::start)).join();
     }
 
     String token(String username, String password) {
         return new TokenClient(keycloakUrl).passwordGrantToken(username, password);
     }
 
-    private ServiceProcess service(Path root, Path logs, String name, int port, TestDatabase db) {
-        return new ServiceProcess(name, root.resolve(name).resolve("target/quarkus-app/quarkus-run.jar"), port, logs)
-                .env("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers())
-                .env("QUARKUS_DATASOURCE_JDBC_URL", db.jdbcUrl())
-                .env("QUARKUS_DATASOURCE_USERNAME", TestDatabase.user())
-                .env("KEYCLOAK_URL", keycloakUrl);
+    /** The database a service of this stack was given. */
+    StackDatabase database(ServiceProcess service) {
+        StackDatabase database = databases.get(service);
+        if (database == null) {
+            throw new IllegalArgumentException(service.name() + " is not a service of this stack");
+        }
+        return database;
     }
 
-    private void stop() {
-        for (ServiceProcess service : List.of(submission, publicWeb, curation)) {
-            service.stop();
+    /**
+     * One more, not started instance of {@code service} (e.g. {@code "public-web"}) wired to this
+     * stack's broker and Keycloak, on a free port with {@code database}; {@code suffix} tells its log apart.
+     */
+    ServiceProcess extraInstance(String service, String suffix, StackDatabase database) {
+        return instance(service, freePort(), database, service + "-" + suffix);
+    }
+
+    /** Makes an empty database on this stack's server. */
+    StackDatabase newDatabase(String prefix) {
+        return server.create(prefix);
+    }
+
+    /** Stops every instance of this stack (extra ones included) and drops their databases. */
+    void stop() {
+        databases.keySet().forEach(ServiceProcess::stop);
+        new ArrayList<>(databases.values()).forEach(server::drop);
+        databases.clear();
+    }
+
+    private ServiceProcess instance(String service, int port, StackDatabase db) {
+        return instance(service, port, db, service);
+    }
+
+    private ServiceProcess instance(String service, int port, StackDatabase db, String logName) {
+        Path jar = root.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
+        String logFile = (label.isEmpty() ? "" : label + "-") + logName + ".log";
+        ServiceProcess process = ServiceProcess.withLogFile(service, jar, port, logs.resolve(logFile));
+        process.env("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers())
+                .env("QUARKUS_DATASOURCE_JDBC_URL", db.jdbcUrl())
+                .env("QUARKUS_DATASOURCE_USERNAME", server.user())
+                .env("KEYCLOAK_URL", keycloakUrl);
+        databases.put(process, db);
+        return process;
+    }
+
+    /**
+     * A free port below Linux's ephemeral range (32768 and up): a port from there can be taken by
+     * any outgoing connection in the time between picking it and the service binding it.
+     */
+    static int freePort() {
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int port = 20_000 + RANDOM.nextInt(12_000);
+            try (ServerSocket any = new ServerSocket()) {
+                any.bind(new InetSocketAddress(port));
+                return port;
+            } catch (IOException taken) {
+                // try another
+            }
         }
-        databases.forEach(TestDatabase::close);
+        throw new IllegalStateException("no free port between 20000 and 32000");
     }
 
     private static void createDirectories(Path dir) {
@@ -86,6 +180,52 @@ final class CatalogStack {
             Files.createDirectories(dir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The machine's PostgreSQL server (127.0.0.1:5432 unless CATALOG_DB_* say otherwise). */
+    private static final class MachinePostgres implements DatabaseServer {
+
+        private final Map<String, TestDatabase> created = new ConcurrentHashMap<>();
+
+        @Override
+        public StackDatabase create(String prefix) {
+            TestDatabase db = TestDatabase.create(prefix);
+            created.put(db.name(), db);
+            return new StackDatabase(db.name(), db.jdbcUrl());
+        }
+
+        @Override
+        public String user() {
+            return TestDatabase.user();
+        }
+
+        @Override
+        public void drop(StackDatabase database) {
+            TestDatabase db = created.remove(database.name());
+            if (db != null) {
+                db.close();
+            }
+        }
+    }
+
+    /** A {@link PrivatePostgres} server that this stack may stop and restart. */
+    private record PrivateServer(PrivatePostgres postgres) implements DatabaseServer {
+
+        @Override
+        public StackDatabase create(String prefix) {
+            String name = (prefix + "_" + UUID.randomUUID().toString().substring(0, 8)).toLowerCase(Locale.ROOT);
+            return new StackDatabase(name, postgres.createDatabase(name));
+        }
+
+        @Override
+        public String user() {
+            return PrivatePostgres.USER;
+        }
+
+        @Override
+        public void drop(StackDatabase database) {
+            // nothing to drop: the owner stops the private server, and its next start empties it
         }
     }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -24,19 +25,35 @@ final class ServiceProcess {
     private final Path jar;
     private final int port;
     private final Map<String, String> env = new TreeMap<>();
+    private final List<String> jvmOptions = new ArrayList<>(List.of("-Xmx256m", "-XX:+UseSerialGC"));
     private final Path log;
-    private Process process;
+    private volatile Process process;
 
     ServiceProcess(String name, Path jar, int port, Path logDir) {
+        this(logDir.resolve(name + ".log"), name, jar, port);
+    }
+
+    /** An instance whose output goes to {@code log} (appended across restarts), for stacks beside the shared one. */
+    static ServiceProcess withLogFile(String name, Path jar, int port, Path log) {
+        return new ServiceProcess(log, name, jar, port);
+    }
+
+    private ServiceProcess(Path log, String name, Path jar, int port) {
         this.name = name;
         this.jar = jar;
         this.port = port;
-        this.log = logDir.resolve(name + ".log");
+        this.log = log;
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
     }
 
     ServiceProcess env(String key, String value) {
         env.put(key, value);
+        return this;
+    }
+
+    /** One more option for its JVM (from the next start on). */
+    ServiceProcess jvmOption(String option) {
+        jvmOptions.add(option);
         return this;
     }
 
@@ -53,9 +70,11 @@ final class ServiceProcess {
             throw new IllegalStateException(jar + " is missing: build the services first (./mvnw package)");
         }
         try {
-            ProcessBuilder builder = new ProcessBuilder(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx256m", "-XX:+UseSerialGC", "-jar", jar.toString()))
+            List<String> command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(jvmOptions);
+            command.addAll(List.of("-jar", jar.toString()));
+            ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(env);
@@ -110,7 +129,9 @@ final class ServiceProcess {
             }
             sleep(250);
         }
-        throw new IllegalStateException(name + " was not ready within " + READY_TIMEOUT + ":\n" + logTail());
+        String tail = logTail();
+        kill(); // a half-started service would hold its port and database for the next attempt
+        throw new IllegalStateException(name + " was not ready within " + READY_TIMEOUT + ":\n" + tail);
     }
 
     String logTail() {

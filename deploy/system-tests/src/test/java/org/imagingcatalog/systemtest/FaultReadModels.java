@@ -1,0 +1,74 @@
+package org.imagingcatalog.systemtest;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.StreamSupport;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Checksums of what each service built from the topics, over the data its users see (never
+ * internal timestamps such as when a row was written).
+ */
+final class FaultReadModels {
+
+    private FaultReadModels() {
+    }
+
+    /** public-web: every resource and its public change log, as the API answers them. */
+    static String publicCatalog(ServiceProcess publicWeb, List<String> resourceIds) {
+        ArrayNode all = Http.JSON.createArrayNode();
+        resourceIds.stream().sorted().forEach(id -> {
+            ObjectNode resource = all.addObject();
+            resource.set("resource", Http.get(publicWeb.url() + "/api/v1/resources/" + id).json());
+            resource.set("history", Http.get(publicWeb.url() + "/api/v1/resources/" + id + "/history").json());
+        });
+        return Checksums.of(all);
+    }
+
+    /** submission-service: its copy of the published catalog (the base of every correction form). */
+    static String submissionPublishedCopy(FaultStack faults, ServiceProcess submission) {
+        return Checksums.ofRows(faults.query(submission,
+                "SELECT resource_id, version, status, name, snapshot_json FROM published_entry ORDER BY resource_id"));
+    }
+
+    /** submission-service: each submission's status as the tracking page and API show it. */
+    static String submissionStatuses(FaultStack faults, ServiceProcess submission) {
+        return Checksums.ofRows(faults.query(submission, """
+                SELECT id::text, kind, resource_id, status, curator_message, submitted_at::text, decided_at::text
+                FROM submission ORDER BY id"""));
+    }
+
+    /**
+     * curation-service: the review queue as the topic fills it (who proposed what, when, why), read
+     * through the API; the curators' own decisions are curation's data, not a replay's.
+     */
+    static String curationQueue(FaultStack faults, ServiceProcess curation) {
+        Http.Reply reply = Http.get(curation.url() + "/api/v1/queue", faults.asCurator());
+        if (reply.status() != 200) {
+            throw new AssertionError("queue of " + curation.name() + " answered " + reply.status());
+        }
+        List<JsonNode> items = new ArrayList<>(StreamSupport.stream(reply.json().path("items").spliterator(), false)
+                .toList());
+        items.sort(Comparator.comparing(item -> item.path("submissionId").asText()));
+        ArrayNode intake = Http.JSON.createArrayNode();
+        for (JsonNode item : items) {
+            ObjectNode fields = intake.addObject();
+            for (String field : List.of("submissionId", "kind", "comment", "submitterName", "submittedAt", "proposed")) {
+                fields.set(field, item.path(field));
+            }
+            // accepting a new resource fills in its id; corrections and withdrawals name theirs from the start
+            if (!"NEW".equals(item.path("kind").asText())) {
+                fields.set("resourceId", item.path("resourceId"));
+            }
+        }
+        return Checksums.of(intake);
+    }
+
+    static long queueSize(FaultStack faults, ServiceProcess curation) {
+        return faults.count(curation, "SELECT count(*) FROM review_item");
+    }
+}

@@ -1,0 +1,103 @@
+package org.imagingcatalog.systemtest;
+
+import static org.imagingcatalog.systemtest.HostileRequest.Expect.READ;
+import static org.imagingcatalog.systemtest.HostileRequest.Expect.REFUSED;
+
+import java.util.List;
+
+import org.imagingcatalog.systemtest.HostileRequest.Case;
+
+/**
+ * Hostile requests to public-web: pages, API and exports with hostile query parameters and ids, and the
+ * wrong methods and headers. A search for hostile text is a legal read; a bad value of a typed parameter
+ * (a flag, access, sort, page, size, an over-long q) is refused.
+ */
+final class HostilePublicCases {
+
+    private static final List<String> LISTINGS = List.of("/", "/api/v1/resources", "/export/catalog.csv",
+            "/export/catalog.json", "/export/catalog.tex", "/export/catalog.bib", "/export/catalog.jsonld", "/feed.atom");
+    private static final List<String> FLAGS = List.of("ct", "xray", "mri", "ultrasound", "metadata", "caseReview");
+
+    private final HostileValues values;
+    private final int port;
+    private final List<String> publishedIds;
+
+    HostilePublicCases(HostileValues values, int port, List<String> publishedIds) {
+        this.values = values;
+        this.port = port;
+        this.publishedIds = publishedIds;
+    }
+
+    /** A listing with hostile search text and filters that are legal: served (or refused), never a 5xx. */
+    Case search() {
+        String listing = values.one(LISTINGS);
+        HostileRequest request = HostileRequest.get().path(listing);
+        String q = values.any();
+        request.query("q", q.length() > 200 ? q.substring(0, 200) : q);
+        if (values.chance(30)) {
+            String license = values.any();
+            request.query("license", license.length() > 100 ? license.substring(0, 100) : license);
+        }
+        if (values.chance(30)) {
+            request.query(values.any(), values.any());
+        }
+        if (values.chance(20)) {
+            request.query(values.one(FLAGS), values.one(List.of("Y", "N", "U", "y", " n ")));
+        }
+        return request.expect("GET " + listing + "?q=…", READ, port);
+    }
+
+    /** A listing with one typed parameter that is certainly wrong. */
+    Case badParameter() {
+        String listing = values.one(LISTINGS);
+        HostileRequest request = HostileRequest.get().path(listing);
+        int poison = values.nextInt(7);
+        if (poison != 5 && values.chance(30)) {
+            String q = "x" + values.any();
+            request.query("q", q.substring(0, Math.min(150, q.length())));
+        }
+        switch (poison) {
+            case 0 -> request.query(values.one(FLAGS), flagText(values.any()));
+            case 1 -> request.query("access", values.one(List.of("FREE", "open-ish", "<script>", "' OR 1=1", "1")));
+            case 2 -> request.query("sort", values.one(List.of("zzz", "name;drop table entry", "<script>", "-name", "1")));
+            case 3 -> request.query("page", values.one(List.of("0", "-1", "10001", "abc", "1.5", "99999999999999999999",
+                    "1e3")));
+            case 4 -> request.query("size", values.one(List.of("0", "101", "-5", "abc", "1000000", "NaN")));
+            case 5 -> request.query("q", "q".repeat(201 + values.nextInt(2000)));
+            default -> request.query("license", "l".repeat(101 + values.nextInt(500)));
+        }
+        return request.expect("GET " + listing + " (bad parameter)", REFUSED, port);
+    }
+
+    private static String flagText(String s) {
+        return HostileJson.isFlag(s) ? "maybe" : s;
+    }
+
+    /** Ids that are not in the catalog, in the page and API routes. */
+    Case unknownId() {
+        String id = values.any();
+        HostileRequest request = switch (values.nextInt(3)) {
+            case 0 -> HostileRequest.get().path("/resources/").segment(id.isEmpty() ? "x" : id);
+            case 1 -> HostileRequest.get().path("/api/v1/resources/").segment(id.isEmpty() ? "x" : id);
+            default -> HostileRequest.get().path("/api/v1/resources/").segment(id.isEmpty() ? "x" : id).path("/history");
+        };
+        return request.expect("GET /resources/{id}, /api/v1/resources/{id}[/history] (unknown id)", REFUSED, port);
+    }
+
+    /** Known routes with the wrong method or accept header, and conditional headers with garbage. */
+    Case headers() {
+        String route = values.chance(50) ? values.one(LISTINGS) : "/resources/" + values.one(publishedIds);
+        return switch (values.nextInt(3)) {
+            case 0 -> HostileRequest.method(values.one(List.of("POST", "PUT", "DELETE", "PATCH"))).path(route)
+                    .form(new HostileForm().put("q", values.any()))
+                    .expect("POST|PUT|DELETE|PATCH on a read-only route", REFUSED, port);
+            case 1 -> HostileRequest.get().path(route.startsWith("/resources/") ? "/api/v1" + route : "/api/v1/resources")
+                    .header("Accept", values.one(List.of("application/xml", "text/csv", "image/png", "text/html")))
+                    .expect("GET /api/v1/… (bad Accept)", REFUSED, port);
+            default -> HostileRequest.get().path(route)
+                    .header(values.one(List.of("If-None-Match", "If-Modified-Since", "If-Match", "Range", "Accept-Language")),
+                            values.any() + "x")
+                    .expect("GET with garbage conditional headers", READ, port);
+        };
+    }
+}
