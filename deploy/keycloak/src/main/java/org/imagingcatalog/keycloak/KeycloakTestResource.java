@@ -85,6 +85,8 @@ public class KeycloakTestResource implements QuarkusTestResourceLifecycleManager
         KeycloakServer kc = KeycloakServer.builder(home)
                 .port(port)
                 .realmResource()
+                // the same master-realm admin as the local stack's, so tests can use the admin API
+                .bootstrapAdmin("admin", "admin")
                 .databaseDir(dbDir)
                 .logFile(local.resolve("logs").resolve("keycloak-test-" + port + ".log"))
                 .build();
