@@ -1,27 +1,28 @@
 package org.imagingcatalog.publicweb.catalog;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import javax.sql.DataSource;
-
+import org.hibernate.query.NativeQuery;
+import org.hibernate.type.StandardBasicTypes;
 import org.imagingcatalog.model.Resource;
 import org.imagingcatalog.model.Slugs;
 import org.imagingcatalog.model.events.EventJson;
+import org.imagingcatalog.publicweb.readmodel.PublishedChange;
+import org.imagingcatalog.publicweb.readmodel.PublishedEntry;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 
+import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.Query;
 
 /**
- * Reads the published catalog. Queries are built from a {@link CatalogQuery} only: column names are
- * fixed identifiers, every value is a bind parameter.
+ * Reads the published catalog. Single entries and change logs are Panache lookups; the list is native
+ * SQL, because it ranks with PostgreSQL full-text search. Queries are built from a {@link CatalogQuery}
+ * only: column names are fixed identifiers, every value is a bind parameter.
  */
 @ApplicationScoped
 public class CatalogRepository {
@@ -30,14 +31,6 @@ public class CatalogRepository {
     static final int RANKED_CANDIDATES_MAX = 1000;
 
     private static final String COLUMNS = "e.resource_json, e.updated_at, e.reason";
-    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
-    };
-
-    private final DataSource dataSource;
-
-    public CatalogRepository(DataSource dataSource) {
-        this.dataSource = dataSource;
-    }
 
     public ResultPage page(CatalogQuery query) {
         List<Entry> entries = select(query, query.size(), query.offset());
@@ -54,7 +47,8 @@ public class CatalogRepository {
 
     public long count(CatalogQuery query) {
         Where where = Where.of(query, true);
-        return queryOne("SELECT count(*) FROM entry e WHERE " + where.sql(), where.params(), rs -> rs.getLong(1));
+        return ((Number) nativeQuery("SELECT count(*) FROM entry e WHERE " + where.sql(), where.params())
+                .getSingleResult()).longValue();
     }
 
     public Optional<Entry> byId(String id) {
@@ -62,9 +56,7 @@ public class CatalogRepository {
             // no entry has such an id, and text like NUL is not even comparable in PostgreSQL
             return Optional.empty();
         }
-        List<Entry> found = query("SELECT " + COLUMNS + " FROM entry e WHERE e.id = ?", List.of(id),
-                CatalogRepository::entry);
-        return found.stream().findFirst();
+        return PublishedEntry.<PublishedEntry> findByIdOptional(id).map(PublishedEntry::toEntry);
     }
 
     /** The public change log of one entry, newest version first. */
@@ -72,30 +64,35 @@ public class CatalogRepository {
         if (!Slugs.isValid(id)) {
             return List.of();
         }
-        return query("SELECT * FROM entry_change WHERE resource_id = ? ORDER BY version DESC", List.of(id),
-                CatalogRepository::change);
+        return PublishedChange.<PublishedChange> list("resourceId = ?1 order by version desc", id).stream()
+                .map(PublishedChange::toChange).toList();
     }
 
     /** The newest changes of entries matching the filters (withdrawn ones too: a withdrawal is news). */
+    @SuppressWarnings("unchecked")
     public List<Change> recentChanges(CatalogQuery query, int limit) {
         Where where = Where.of(query, false);
         String sql = "SELECT c.* FROM entry_change c JOIN entry e ON e.id = c.resource_id WHERE " + where.sql()
                 + " ORDER BY c.published_at DESC, c.resource_id, c.version DESC LIMIT " + limit;
-        return query(sql, where.params(), CatalogRepository::change);
+        Query select = Panache.getEntityManager().createNativeQuery(numbered(sql), PublishedChange.class);
+        bind(select, where.params());
+        return ((List<PublishedChange>) select.getResultList()).stream().map(PublishedChange::toChange).toList();
     }
 
     /** Everything the read model holds, as stable text: the rebuild compares it before and after. */
+    @SuppressWarnings("unchecked")
     public List<String> dump() {
-        List<String> rows = new ArrayList<>(query(
+        List<String> rows = new ArrayList<>(nativeQuery(
                 "SELECT id || '|' || version || '|' || status || '|' || coalesce(reason, '') || '|' || updated_at"
                         + " || '|' || resource_json FROM entry ORDER BY id",
-                List.of(), rs -> rs.getString(1)));
-        rows.addAll(query("SELECT resource_id || '|' || version || '|' || status || '|' || coalesce(summary, '')"
+                List.of()).getResultList());
+        rows.addAll(nativeQuery("SELECT resource_id || '|' || version || '|' || status || '|' || coalesce(summary, '')"
                 + " || '|' || changed_fields || '|' || coalesce(reason, '') || '|' || published_at"
-                + " FROM entry_change ORDER BY resource_id, version", List.of(), rs -> rs.getString(1)));
+                + " FROM entry_change ORDER BY resource_id, version", List.of()).getResultList());
         return rows;
     }
 
+    @SuppressWarnings("unchecked")
     private List<Entry> select(CatalogQuery query, int limit, int offset) {
         Where where = Where.of(query, true);
         List<Object> params = new ArrayList<>();
@@ -118,54 +115,48 @@ public class CatalogRepository {
         if (limit > 0) {
             sql += " LIMIT " + limit + " OFFSET " + offset;
         }
-        return query(sql, params, CatalogRepository::entry);
+        NativeQuery<Object[]> select = Panache.getEntityManager().createNativeQuery(numbered(sql))
+                .unwrap(NativeQuery.class)
+                .addScalar("resource_json", StandardBasicTypes.STRING)
+                .addScalar("updated_at", StandardBasicTypes.INSTANT)
+                .addScalar("reason", StandardBasicTypes.STRING);
+        bind(select, params);
+        return select.getResultList().stream()
+                .map(row -> entry((String) row[0], (Instant) row[1], (String) row[2])).toList();
     }
 
-    private static Entry entry(ResultSet rs) throws SQLException {
-        String json = rs.getString("resource_json");
+    private static Entry entry(String json, Instant updatedAt, String reason) {
         try {
-            Resource resource = EventJson.mapper().readValue(json, Resource.class);
-            return new Entry(resource, json, rs.getTimestamp("updated_at").toInstant(), rs.getString("reason"));
+            return new Entry(EventJson.mapper().readValue(json, Resource.class), json, updatedAt, reason);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("the read model holds unreadable JSON", e);
         }
     }
 
-    private static Change change(ResultSet rs) throws SQLException {
-        try {
-            return new Change(rs.getString("resource_id"), rs.getInt("version"), rs.getString("status"),
-                    rs.getString("name"), rs.getString("summary"),
-                    EventJson.mapper().readValue(rs.getString("changed_fields"), STRINGS), rs.getString("reason"),
-                    rs.getTimestamp("published_at").toInstant());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("the change log holds unreadable JSON", e);
+    private static Query nativeQuery(String sql, List<Object> params) {
+        Query query = Panache.getEntityManager().createNativeQuery(numbered(sql));
+        bind(query, params);
+        return query;
+    }
+
+    private static void bind(Query query, List<Object> params) {
+        for (int i = 0; i < params.size(); i++) {
+            query.setParameter(i + 1, params.get(i));
         }
     }
 
-    interface RowMapper<T> {
-        T map(ResultSet rs) throws SQLException;
-    }
-
-    private <T> List<T> query(String sql, List<Object> params, RowMapper<T> mapper) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < params.size(); i++) {
-                statement.setObject(i + 1, params.get(i));
+    /** JDBC-style placeholders as Hibernate's ordinal ones (?1, ?2...); no literal in these queries holds a '?'. */
+    static String numbered(String sql) {
+        StringBuilder numbered = new StringBuilder(sql.length() + 16);
+        int ordinal = 0;
+        for (int i = 0; i < sql.length(); i++) {
+            char c = sql.charAt(i);
+            numbered.append(c);
+            if (c == '?') {
+                numbered.append(++ordinal);
             }
-            try (ResultSet rs = statement.executeQuery()) {
-                List<T> rows = new ArrayList<>();
-                while (rs.next()) {
-                    rows.add(mapper.map(rs));
-                }
-                return rows;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the catalog: " + e.getMessage(), e);
         }
-    }
-
-    private <T> T queryOne(String sql, List<Object> params, RowMapper<T> mapper) {
-        return query(sql, params, mapper).get(0);
+        return numbered.toString();
     }
 
     /** The WHERE clause of a query, with its bind parameters in order. */

@@ -1,14 +1,9 @@
 package org.imagingcatalog.publicweb.stats;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
-import javax.sql.DataSource;
-
+import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** Computes the survey's headline figures live from the read model, in one pass over the listed entries. */
@@ -34,29 +29,17 @@ public class StatsService {
 
     private static final String SQL = buildSql();
 
-    private final DataSource dataSource;
-
-    public StatsService(DataSource dataSource) {
-        this.dataSource = dataSource;
-    }
-
     public Stats compute() {
-        try (Connection connection = dataSource.getConnection();
-                Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery(SQL)) {
-            rs.next();
-            long total = rs.getLong(1);
-            List<Figure> figures = new ArrayList<>();
-            int column = 2;
-            for (Definition d : DEFINITIONS) {
-                long yes = rs.getLong(column++);
-                long no = rs.getLong(column++);
-                figures.add(new Figure(d.key(), d.label(), yes, no, total - yes - no));
-            }
-            return new Stats(total, List.copyOf(figures));
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot compute the catalog's figures", e);
+        Object[] counts = (Object[]) Panache.getEntityManager().createNativeQuery(SQL).getSingleResult();
+        long total = ((Number) counts[0]).longValue();
+        List<Figure> figures = new ArrayList<>();
+        int column = 1;
+        for (Definition d : DEFINITIONS) {
+            long yes = ((Number) counts[column++]).longValue();
+            long no = ((Number) counts[column++]).longValue();
+            figures.add(new Figure(d.key(), d.label(), yes, no, total - yes - no));
         }
+        return new Stats(total, List.copyOf(figures));
     }
 
     private static String buildSql() {

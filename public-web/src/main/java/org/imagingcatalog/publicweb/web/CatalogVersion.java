@@ -1,13 +1,10 @@
 package org.imagingcatalog.publicweb.web;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicReference;
 
-import javax.sql.DataSource;
+import org.imagingcatalog.publicweb.readmodel.CatalogState;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,24 +19,13 @@ import jakarta.inject.Inject;
 public class CatalogVersion {
 
     @Inject
-    DataSource dataSource;
-
-    @Inject
     ResponseCache cache;
 
     private final AtomicReference<CatalogStamp> current = new AtomicReference<>();
 
     @PostConstruct
     void load() {
-        try (Connection connection = dataSource.getConnection();
-                Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery(
-                        "SELECT change_counter, last_modified FROM catalog_state WHERE id = 1")) {
-            rs.next();
-            current.set(new CatalogStamp(rs.getLong(1), rs.getTimestamp(2).toInstant()));
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the catalog state", e);
-        }
+        current.set(QuarkusTransaction.requiringNew().call(CatalogState::current));
     }
 
     public CatalogStamp current() {

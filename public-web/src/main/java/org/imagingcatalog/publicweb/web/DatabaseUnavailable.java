@@ -15,6 +15,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.quarkus.narayana.jta.QuarkusTransactionException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import jakarta.persistence.PersistenceException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -35,7 +36,7 @@ public class DatabaseUnavailable {
         static native TemplateInstance page(String title, String message);
     }
 
-    @ServerExceptionMapper({ IllegalStateException.class, QuarkusTransactionException.class })
+    @ServerExceptionMapper({ PersistenceException.class, IllegalStateException.class, QuarkusTransactionException.class })
     public Response map(RuntimeException e, UriInfo uri) {
         if (DatabaseOutage.explains(e)) {
             LOG.warnf("%s answered 503: the database cannot be reached (%s)", uri.getPath(), e.getClass().getSimpleName());
