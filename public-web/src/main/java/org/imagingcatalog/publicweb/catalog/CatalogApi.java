@@ -57,7 +57,8 @@ public class CatalogApi {
             @Parameter(name = "sort", in = ParameterIn.QUERY, description = "name (default), provider, updated, relevance (default with q)"),
             @Parameter(name = "page", in = ParameterIn.QUERY, description = "1-based page number"),
             @Parameter(name = "size", in = ParameterIn.QUERY, description = "page size, 1 to 100, default 25") })
-    @APIResponse(responseCode = "200", description = "{\"page\", \"size\", \"total\", \"items\": [resource]}")
+    @APIResponse(responseCode = "200", description = "{\"page\", \"size\", \"total\", \"totalExact\", \"items\": [resource]};"
+            + " a text search counts up to 1,000 matches: past that, total is 1000 and totalExact is false")
     @APIResponse(responseCode = "400", description = "a bad query parameter, as application/problem+json")
     public Response list(@Context UriInfo uri, @Context HttpHeaders headers) {
         CatalogQuery query;
@@ -70,7 +71,8 @@ public class CatalogApi {
             ResultPage result = catalog.page(query);
             StringBuilder json = new StringBuilder(256 + result.entries().size() * 1024);
             json.append("{\"page\":").append(query.page()).append(",\"size\":").append(query.size())
-                    .append(",\"total\":").append(result.total()).append(",\"items\":[");
+                    .append(",\"total\":").append(result.total()).append(",\"totalExact\":").append(result.totalExact())
+                    .append(",\"items\":[");
             json.append(String.join(",", result.entries().stream().map(Entry::json).toList()));
             return json.append("]}").toString().getBytes(StandardCharsets.UTF_8);
         });

@@ -5,7 +5,8 @@ import java.util.List;
 import org.imagingcatalog.publicweb.web.Badge;
 
 /** Everything the catalog page shows, prepared so the template only lays it out. */
-public record HomeView(String q, String license, List<Select> selects, List<Row> rows, long total, boolean filtered,
+public record HomeView(String q, String license, List<Select> selects, List<Row> rows, long total, boolean totalExact,
+        boolean filtered,
         String pageLabel, String previousUrl, String nextUrl, String exportSuffix, String errorField,
         String errorMessage) {
 

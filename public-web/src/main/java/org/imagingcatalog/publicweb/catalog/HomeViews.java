@@ -21,16 +21,17 @@ final class HomeViews {
         CatalogQuery query = result.query();
         List<Row> rows = result.entries().stream().map(HomeViews::row).toList();
         String previous = query.page() > 1 ? url(query.withPage(query.page() - 1)) : null;
-        String next = query.page() < result.pages() ? url(query.withPage(query.page() + 1)) : null;
+        String next = result.hasNext() ? url(query.withPage(query.page() + 1)) : null;
         String filters = query.filterQueryString();
-        return new HomeView(query.q(), query.license(), selects(query), rows, result.total(), query.filtered(),
-                "Page " + query.page() + " of " + result.pages(), previous, next,
+        return new HomeView(query.q(), query.license(), selects(query), rows, result.total(), result.totalExact(),
+                query.filtered(), "Page " + query.page() + (result.totalExact() ? " of " + result.pages() : ""),
+                previous, next,
                 filters.isEmpty() ? "" : "?" + filters, null, null);
     }
 
     static HomeView invalid(BadQueryException error) {
-        HomeView empty = of(new ResultPage(CatalogQuery.all(), List.of(), 0));
-        return new HomeView(null, null, empty.selects(), List.of(), 0, true, empty.pageLabel(), null, null, "",
+        HomeView empty = of(ResultPage.exact(CatalogQuery.all(), List.of(), 0));
+        return new HomeView(null, null, empty.selects(), List.of(), 0, true, true, empty.pageLabel(), null, null, "",
                 error.parameter(), "The value of \"" + error.parameter() + "\" " + error.problem() + ".");
     }
 

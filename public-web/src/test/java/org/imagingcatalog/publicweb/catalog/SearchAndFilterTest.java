@@ -90,6 +90,30 @@ class SearchAndFilterTest {
     }
 
     @Test
+    void aTextSearchCountsUpToTheLimitThenSaysMoreThan() {
+        // %test.catalog.search.text-matches-max=40: one more match than the limit
+        String many = Entries.unique("many");
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 41; i++) {
+            String id = Entries.unique("zz-many");
+            ids.add(id);
+            Entries.publish(Entries.resource(id, "Zz many " + i, "YNNNYN", "lungs " + many, List.of("t")));
+        }
+        ids.forEach(id -> Entries.awaitVersion(id, 1));
+
+        given().get("/api/v1/resources?q=" + many + "&sort=name").then().statusCode(200)
+                .body("total", is(40)).body("totalExact", is(false)).body("items.size()", is(25));
+        assertThat(apiIds("q=" + many + "&sort=name&page=2")).hasSize(16);
+        String html = given().get("/?q=" + many + "&sort=name").then().statusCode(200).extract().asString();
+        assertThat(html).contains("More than <strong>40</strong> resources match", "Page 1<", "rel=\"next\"")
+                .doesNotContain("Page 1 of");
+        // without a text query the count is exact, whatever its size
+        given().get("/api/v1/resources?ct=Y&xray=N&mri=N&ultrasound=N&metadata=Y&caseReview=N").then().statusCode(200)
+                .body("totalExact", is(true));
+        given().get("/api/v1/resources?q=" + WORD).then().body("total", is(5)).body("totalExact", is(true));
+    }
+
+    @Test
     void badFilterValuesAreRefusedNamingTheParameter() {
         given().get("/api/v1/resources?ct=maybe").then().statusCode(400).contentType("application/problem+json")
                 .body("status", is(400)).body("errors[0].field", is("ct")).body("detail", containsString("ct"));
