@@ -15,7 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class ResponseCache {
 
-    public record Cached(long counter, byte[] body) {
+    public record Cached(long counter, String mediaType, byte[] body) {
     }
 
     private final ConcurrentHashMap<String, Cached> entries = new ConcurrentHashMap<>();
@@ -29,17 +29,17 @@ public class ResponseCache {
         this.maxBytes = maxBytes;
     }
 
-    /** The body rendered for this key at this counter, or null. */
-    public byte[] get(String key, long counter) {
+    /** The response rendered for this key at this counter, or null. */
+    public Cached get(String key, long counter) {
         Cached cached = entries.get(key);
-        return cached != null && cached.counter() == counter ? cached.body() : null;
+        return cached != null && cached.counter() == counter ? cached : null;
     }
 
-    public void put(String key, long counter, byte[] body) {
+    public void put(String key, long counter, String mediaType, byte[] body) {
         if (entries.size() >= maxEntries || bytes.get() + body.length > maxBytes) {
             return;
         }
-        Cached previous = entries.put(key, new Cached(counter, body));
+        Cached previous = entries.put(key, new Cached(counter, mediaType, body));
         bytes.addAndGet(body.length - (previous == null ? 0 : previous.body().length));
     }
 
@@ -50,5 +50,10 @@ public class ResponseCache {
 
     public int size() {
         return entries.size();
+    }
+
+    /** The key of a request: its raw path and raw query, exactly as the client sent them. */
+    public static String key(String rawPath, String rawQuery) {
+        return rawQuery == null ? rawPath : rawPath + "?" + rawQuery;
     }
 }

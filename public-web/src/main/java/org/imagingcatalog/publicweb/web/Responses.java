@@ -1,9 +1,5 @@
 package org.imagingcatalog.publicweb.web;
 
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,10 +9,13 @@ import jakarta.ws.rs.core.UriInfo;
 
 /**
  * Serves a catalog view with {@code ETag} and {@code Last-Modified}, answers {@code 304} to a client
- * that already holds it, and otherwise sends the cached bytes or renders them once.
+ * that already holds it, and otherwise sends the cached bytes or renders them once. Once cached, the
+ * same bytes are served by {@link CachedResponseFilter} before a request reaches JAX-RS at all.
  */
 @ApplicationScoped
 public class Responses {
+
+    static final String CACHE_CONTROL = "public, no-cache";
 
     private final CatalogVersion version;
     private final ResponseCache cache;
@@ -28,49 +27,26 @@ public class Responses {
 
     public Response serve(UriInfo uri, HttpHeaders headers, String mediaType, Supplier<byte[]> render) {
         CatalogStamp stamp = version.current();
-        String query = uri.getRequestUri().getRawQuery();
-        String key = uri.getRequestUri().getRawPath() + (query == null ? "" : "?" + query);
-        String etag = "\"" + stamp.counter() + "-" + Integer.toHexString(key.hashCode()) + "\"";
-        String lastModified = DateTimeFormatter.RFC_1123_DATE_TIME.format(stamp.lastModified().atZone(ZoneOffset.UTC));
-        if (notModified(headers, etag, stamp)) {
+        String key = ResponseCache.key(uri.getRequestUri().getRawPath(), uri.getRequestUri().getRawQuery());
+        String etag = Validators.etag(stamp, key);
+        String lastModified = Validators.lastModified(stamp);
+        if (Validators.notModified(headers.getHeaderString(HttpHeaders.IF_NONE_MATCH),
+                headers.getHeaderString(HttpHeaders.IF_MODIFIED_SINCE), etag, stamp)) {
             return Response.notModified().header(HttpHeaders.ETAG, etag)
                     .header(HttpHeaders.LAST_MODIFIED, lastModified).build();
         }
-        byte[] body = cache.get(key, stamp.counter());
-        if (body == null) {
+        ResponseCache.Cached cached = cache.get(key, stamp.counter());
+        byte[] body;
+        if (cached != null) {
+            body = cached.body();
+        } else {
             body = render.get();
-            cache.put(key, stamp.counter(), body);
+            cache.put(key, stamp.counter(), mediaType, body);
         }
         return Response.ok(body, mediaType)
                 .header(HttpHeaders.ETAG, etag)
                 .header(HttpHeaders.LAST_MODIFIED, lastModified)
-                .header(HttpHeaders.CACHE_CONTROL, "public, no-cache")
+                .header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL)
                 .build();
-    }
-
-    private static boolean notModified(HttpHeaders headers, String etag, CatalogStamp stamp) {
-        String ifNoneMatch = headers.getHeaderString(HttpHeaders.IF_NONE_MATCH);
-        if (ifNoneMatch != null) {
-            for (String candidate : ifNoneMatch.split(",")) {
-                String tag = candidate.trim();
-                if (tag.startsWith("W/")) {
-                    tag = tag.substring(2);
-                }
-                if (tag.equals("*") || tag.equals(etag)) {
-                    return true;
-                }
-            }
-            return false;
-        }
-        String ifModifiedSince = headers.getHeaderString(HttpHeaders.IF_MODIFIED_SINCE);
-        if (ifModifiedSince != null) {
-            try {
-                ZonedDateTime since = ZonedDateTime.parse(ifModifiedSince.trim(), DateTimeFormatter.RFC_1123_DATE_TIME);
-                return !stamp.lastModified().isAfter(since.toInstant());
-            } catch (DateTimeParseException e) {
-                return false;
-            }
-        }
-        return false;
     }
 }

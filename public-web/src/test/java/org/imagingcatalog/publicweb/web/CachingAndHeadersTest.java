@@ -12,9 +12,13 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
 
 @QuarkusTest
 class CachingAndHeadersTest {
+
+    @Inject
+    CachedResponseFilter cachedResponses;
 
     @Test
     void everyViewAnswers304ToAClientThatHoldsIt() {
@@ -43,6 +47,28 @@ class CachingAndHeadersTest {
         Entries.awaitVersion(id, 1);
         given().header("If-None-Match", before.header("ETag")).get("/?q=" + word).then().statusCode(200)
                 .body(containsString("/resources/" + id));
+    }
+
+    @Test
+    void aCachedViewIsServedBeforeJaxRsWithTheSameBytesAndHeaders() {
+        for (String path : List.of("/", "/about", "/api/v1/resources?ct=Y&size=3", "/export/catalog.csv", "/feed.atom")) {
+            Response rendered = given().get(path + (path.contains("?") ? "&" : "?") + "probe=" + Entries.unique("p"));
+            String unique = path + (path.contains("?") ? "&" : "?") + "probe=" + Entries.unique("p");
+            Response first = given().get(unique);
+            long before = cachedResponses.served();
+            Response second = given().get(unique);
+            assertThat(cachedResponses.served()).as(path).isEqualTo(before + 1);
+            assertThat(second.statusCode()).as(path).isEqualTo(200);
+            assertThat(second.asByteArray()).as(path).isEqualTo(first.asByteArray());
+            for (String header : List.of("Content-Type", "ETag", "Last-Modified", "Cache-Control",
+                    "Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy", "X-Frame-Options")) {
+                assertThat(second.header(header)).as(path + " " + header).isNotNull().isEqualTo(first.header(header));
+            }
+            assertThat(rendered.header("ETag")).as("another query, another ETag").isNotEqualTo(first.header("ETag"));
+            given().header("If-None-Match", first.header("ETag")).get(unique).then().statusCode(304)
+                    .header("ETag", first.header("ETag"));
+        }
+        given().post("/?probe=x").then().statusCode(405);
     }
 
     @Test

@@ -1,0 +1,72 @@
+package org.imagingcatalog.publicweb.web;
+
+import java.util.concurrent.atomic.LongAdder;
+
+import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+/**
+ * Answers a GET whose response is already cached for the current catalog stamp straight from the event
+ * loop: no worker thread, no JAX-RS, no database. Everything else (a first request, any other method, a
+ * miss) goes on to JAX-RS, which renders and caches through {@link Responses}. Both send the same bytes
+ * and the same validators; the configured security headers are added to both by Quarkus.
+ */
+@ApplicationScoped
+public class CachedResponseFilter {
+
+    /** Low: after Quarkus's own filters (headers, CORS), before any route. */
+    private static final int PRIORITY = 1;
+
+    private final CatalogVersion version;
+    private final ResponseCache cache;
+    private final LongAdder served = new LongAdder();
+
+    public CachedResponseFilter(CatalogVersion version, ResponseCache cache) {
+        this.version = version;
+        this.cache = cache;
+    }
+
+    void register(@Observes Filters filters) {
+        filters.register(this::serveCached, PRIORITY);
+    }
+
+    /** How many requests were answered from the cache without reaching JAX-RS. */
+    public long served() {
+        return served.sum();
+    }
+
+    private void serveCached(RoutingContext context) {
+        HttpServerRequest request = context.request();
+        if (request.method() != HttpMethod.GET) {
+            context.next();
+            return;
+        }
+        CatalogStamp stamp = version.current();
+        String key = ResponseCache.key(request.path(), request.query());
+        ResponseCache.Cached cached = cache.get(key, stamp.counter());
+        if (cached == null) {
+            context.next();
+            return;
+        }
+        String etag = Validators.etag(stamp, key);
+        HttpServerResponse response = context.response()
+                .putHeader(HttpHeaders.ETAG, etag)
+                .putHeader(HttpHeaders.LAST_MODIFIED, Validators.lastModified(stamp));
+        served.increment();
+        if (Validators.notModified(request.getHeader(HttpHeaders.IF_NONE_MATCH),
+                request.getHeader(HttpHeaders.IF_MODIFIED_SINCE), etag, stamp)) {
+            response.setStatusCode(304).end();
+            return;
+        }
+        response.putHeader(HttpHeaders.CACHE_CONTROL, Responses.CACHE_CONTROL)
+                .putHeader(HttpHeaders.CONTENT_TYPE, cached.mediaType())
+                .end(Buffer.buffer(cached.body()));
+    }
+}
