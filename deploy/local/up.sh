@@ -24,6 +24,9 @@ log "Java $JAVA_MAJOR, Kafka $KAFKA_VERSION, Keycloak $KEYCLOAK_VERSION, repo $R
 
 # ---------------------------------------------------------------- (b) build the services if needed
 jar_of() { echo "$ROOT/$1/target/quarkus-app/quarkus-run.jar"; }
+# Small services with a small live set: the serial collector keeps their memory near what they use (it is
+# also what the JVM picks by itself in a container of one CPU); the heap may still grow for a large export.
+DEFAULT_SERVICE_JAVA_OPTS="-XX:+UseSerialGC -Xms32m -Xmx512m"
 needs_build() {
   local svc jar
   for svc in $LOCAL_SERVICES; do
@@ -207,15 +210,19 @@ start_service() {
   fi
   port_open "$port" && die "port $port is taken by another process (not ours): free it or set the port variable"
   log "$svc: starting on $port"
+  local app cds=""
+  app=$(dirname "$(jar_of "$svc")")
+  # the AppCDS archive names quarkus-run.jar relative to its directory: start from there
+  [ -f "$app/app-cds.jsa" ] && cds="-XX:SharedArchiveFile=app-cds.jsa"
   # shellcheck disable=SC2086
-  start_process "$svc" "$LOG_DIR/$svc.log" env \
+  start_process "$svc" "$LOG_DIR/$svc.log" env -C "$app" \
     QUARKUS_HTTP_PORT="$port" \
     KAFKA_BOOTSTRAP_SERVERS="localhost:$KAFKA_PORT" \
     CATALOG_DB_HOST="$CATALOG_DB_HOST" CATALOG_DB_PORT="$CATALOG_DB_PORT" \
     CATALOG_DB_USER="$CATALOG_DB_USER" CATALOG_DB_PASSWORD="$CATALOG_DB_PASSWORD" \
     QUARKUS_DATASOURCE_USERNAME="$CATALOG_DB_USER" QUARKUS_DATASOURCE_PASSWORD="$CATALOG_DB_PASSWORD" \
     KEYCLOAK_URL="http://localhost:$KEYCLOAK_PORT" \
-    java ${SERVICE_JAVA_OPTS:--Xmx512m} -jar "$(jar_of "$svc")"
+    java ${SERVICE_JAVA_OPTS:-$DEFAULT_SERVICE_JAVA_OPTS} $cds -jar quarkus-run.jar
   STARTED="$STARTED $svc"
 }
 for svc in $LOCAL_SERVICES; do start_service "$svc"; done

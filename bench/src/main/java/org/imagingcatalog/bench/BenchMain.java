@@ -31,7 +31,7 @@ public final class BenchMain {
         Set<String> phases = new LinkedHashSet<>(List.of("idle", "reading-warmup", "reading", "propagation", "intake"));
         options.sizes().forEach(s -> phases.add("scale-" + s));
         try (RssMonitor rss = new RssMonitor()) {
-            FootprintPart footprint = new FootprintPart(report, rss);
+            FootprintPart footprint = new FootprintPart(report, rss, options.serviceJavaOpts());
             Path runDir = options.root().resolve(".local/run");
             for (String name : STACK) {
                 OptionalLong pid = Procs.pidFile(runDir, name);

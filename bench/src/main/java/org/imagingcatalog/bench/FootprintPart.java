@@ -28,7 +28,10 @@ final class FootprintPart {
     private final Map<String, List<Double>> startups = new LinkedHashMap<>();
     private final Map<String, Long> afterWarmup = new LinkedHashMap<>();
 
-    FootprintPart(Report report, RssMonitor rss) {
+    private final List<String> javaOpts;
+
+    FootprintPart(Report report, RssMonitor rss, List<String> javaOpts) {
+        this.javaOpts = javaOpts;
         this.report = report;
         this.rss = rss;
     }
@@ -43,7 +46,8 @@ final class FootprintPart {
 
     void write(List<String> phases) {
         report.section("5. Footprint: start-up and memory");
-        report.paragraph("Start-up: from spawning the JVM (`java " + String.join(" ", "-Xmx512m") + " -jar quarkus-run.jar`, "
+        report.paragraph("Start-up: from spawning the JVM (`java " + String.join(" ", javaOpts)
+                + " -XX:SharedArchiveFile=app-cds.jsa -jar quarkus-run.jar` in the service's quarkus-app directory, "
                 + "as deploy/local/up.sh does) to the first 200 of `/q/health/ready`, polled every 10 ms; the benchmark's "
                 + "instances, each started several times (the first start also migrates an empty database); median and all "
                 + "runs. The benchmark's broker: from spawning the JVM to the first answer of describeCluster. "

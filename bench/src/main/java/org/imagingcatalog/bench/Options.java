@@ -11,6 +11,9 @@ record Options(Path root, Path out, Path work, boolean quick, Set<String> parts,
         String stackPublicWeb, String keycloak, String dbHost, String dbPort, String dbUser, String dbPassword,
         List<String> serviceJavaOpts, String note) {
 
+    /** The same defaults as deploy/local/up.sh. */
+    static final String DEFAULT_SERVICE_JAVA_OPTS = "-XX:+UseSerialGC -Xms32m -Xmx512m";
+
     static final List<String> ALL_PARTS = List.of("footprint", "reading", "scale", "propagation", "intake");
 
     static Options parse(String[] args) {
@@ -59,7 +62,7 @@ record Options(Path root, Path out, Path work, boolean quick, Set<String> parts,
                 ordered.add(p);
             }
         }
-        String opts = env("SERVICE_JAVA_OPTS", "-Xmx512m");
+        String opts = env("SERVICE_JAVA_OPTS", DEFAULT_SERVICE_JAVA_OPTS);
         return new Options(root, out == null ? root.resolve("bench/results/" + java.time.LocalDate.now() + ".md") : out,
                 work == null ? root.resolve("bench/target/work") : work, quick, ordered, sizes,
                 runs == null ? (quick ? 1 : 3) : runs,

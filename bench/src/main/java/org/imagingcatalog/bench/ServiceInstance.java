@@ -52,9 +52,13 @@ final class ServiceInstance implements AutoCloseable {
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.addAll(javaOpts);
+            if (Files.isRegularFile(app.resolve("app-cds.jsa"))) {
+                // the archive names quarkus-run.jar relative to its directory, so the JVM starts there
+                command.add("-XX:SharedArchiveFile=app-cds.jsa");
+            }
             command.add("-jar");
-            command.add(app.resolve("quarkus-run.jar").toString());
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+            command.add("quarkus-run.jar");
+            ProcessBuilder builder = new ProcessBuilder(command).directory(app.toFile()).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(env);
             builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));

@@ -3,7 +3,6 @@ package org.imagingcatalog.publicweb.web;
 import java.util.concurrent.atomic.LongAdder;
 
 import io.quarkus.vertx.http.runtime.filters.Filters;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
@@ -67,6 +66,6 @@ public class CachedResponseFilter {
         }
         response.putHeader(HttpHeaders.CACHE_CONTROL, Responses.CACHE_CONTROL)
                 .putHeader(HttpHeaders.CONTENT_TYPE, cached.mediaType())
-                .end(Buffer.buffer(cached.body()));
+                .end(cached.body());
     }
 }

@@ -5,6 +5,10 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.vertx.core.buffer.Buffer;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -15,7 +19,20 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class ResponseCache {
 
-    public record Cached(long counter, String mediaType, byte[] body) {
+    /**
+     * A rendered response. The body sits once in direct memory, where the network writes from: every
+     * request sends a read-only view of it, so serving allocates nothing per request.
+     */
+    public record Cached(long counter, String mediaType, Buffer body) {
+
+        static Cached of(long counter, String mediaType, byte[] bytes) {
+            ByteBuf direct = Unpooled.directBuffer(bytes.length, bytes.length).writeBytes(bytes);
+            return new Cached(counter, mediaType, Buffer.buffer(Unpooled.unreleasableBuffer(direct).asReadOnly()));
+        }
+
+        public byte[] bytes() {
+            return body.getBytes();
+        }
     }
 
     private final ConcurrentHashMap<String, Cached> entries = new ConcurrentHashMap<>();
@@ -39,8 +56,8 @@ public class ResponseCache {
         if (entries.size() >= maxEntries || bytes.get() + body.length > maxBytes) {
             return;
         }
-        Cached previous = entries.put(key, new Cached(counter, mediaType, body));
-        bytes.addAndGet(body.length - (previous == null ? 0 : previous.body().length));
+        Cached previous = entries.put(key, Cached.of(counter, mediaType, body));
+        bytes.addAndGet(body.length - (previous == null ? 0 : previous.body().length()));
     }
 
     public void clear() {

@@ -38,7 +38,7 @@ public class Responses {
         ResponseCache.Cached cached = cache.get(key, stamp.counter());
         byte[] body;
         if (cached != null) {
-            body = cached.body();
+            body = cached.bytes();
         } else {
             body = render.get();
             cache.put(key, stamp.counter(), mediaType, body);
