@@ -212,7 +212,8 @@ start_service() {
   log "$svc: starting on $port"
   local app cds=""
   app=$(dirname "$(jar_of "$svc")")
-  # the AppCDS archive names quarkus-run.jar relative to its directory: start from there
+  # the AppCDS archive names quarkus-run.jar relative to its directory: start from there (the absolute jar
+  # path in the command line is how status.sh and down.sh recognise the process)
   [ -f "$app/app-cds.jsa" ] && cds="-XX:SharedArchiveFile=app-cds.jsa"
   # shellcheck disable=SC2086
   start_process "$svc" "$LOG_DIR/$svc.log" env -C "$app" \
@@ -222,7 +223,7 @@ start_service() {
     CATALOG_DB_USER="$CATALOG_DB_USER" CATALOG_DB_PASSWORD="$CATALOG_DB_PASSWORD" \
     QUARKUS_DATASOURCE_USERNAME="$CATALOG_DB_USER" QUARKUS_DATASOURCE_PASSWORD="$CATALOG_DB_PASSWORD" \
     KEYCLOAK_URL="http://localhost:$KEYCLOAK_PORT" \
-    java ${SERVICE_JAVA_OPTS:-$DEFAULT_SERVICE_JAVA_OPTS} $cds -jar quarkus-run.jar
+    java ${SERVICE_JAVA_OPTS:-$DEFAULT_SERVICE_JAVA_OPTS} $cds -jar "$(jar_of "$svc")"
   STARTED="$STARTED $svc"
 }
 for svc in $LOCAL_SERVICES; do start_service "$svc"; done

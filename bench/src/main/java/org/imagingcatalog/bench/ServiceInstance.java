@@ -57,7 +57,7 @@ final class ServiceInstance implements AutoCloseable {
                 command.add("-XX:SharedArchiveFile=app-cds.jsa");
             }
             command.add("-jar");
-            command.add("quarkus-run.jar");
+            command.add(app.toAbsolutePath().resolve("quarkus-run.jar").toString());
             ProcessBuilder builder = new ProcessBuilder(command).directory(app.toFile()).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(env);
