@@ -58,7 +58,7 @@ public class CatalogApi {
             @Parameter(name = "page", in = ParameterIn.QUERY, description = "1-based page number"),
             @Parameter(name = "size", in = ParameterIn.QUERY, description = "page size, 1 to 100, default 25") })
     @APIResponse(responseCode = "200", description = "{\"page\", \"size\", \"total\", \"totalExact\", \"items\": [resource]};"
-            + " a text search counts up to 1,000 matches: past that, total is 1000 and totalExact is false")
+            + " a text search counts up to 500 matches: past that, total is 500 and totalExact is false")
     @APIResponse(responseCode = "400", description = "a bad query parameter, as application/problem+json")
     public Response list(@Context UriInfo uri, @Context HttpHeaders headers) {
         CatalogQuery query;

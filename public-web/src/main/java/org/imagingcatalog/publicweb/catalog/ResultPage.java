@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * One page of matching entries and how many match in all. A text search counts only up to a limit:
- * then {@code total} is that limit and {@code totalExact} is false ("more than 1,000 match").
+ * then {@code total} is that limit and {@code totalExact} is false ("more than 500 match").
  */
 public record ResultPage(CatalogQuery query, List<Entry> entries, long total, boolean totalExact) {
 

@@ -154,6 +154,9 @@ public class EntryConsumer {
                     state = State.RUNNING;
                     lastError = null;
                     caughtUp = records.isEmpty() && caughtUp(kafka);
+                    if (caughtUp) {
+                        store.maintainIfDue();
+                    }
                 } catch (WakeupException e) {
                     // shutdown or rebuild: the loop condition decides
                 }

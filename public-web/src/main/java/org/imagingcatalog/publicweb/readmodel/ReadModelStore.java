@@ -1,5 +1,8 @@
 package org.imagingcatalog.publicweb.readmodel;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -8,10 +11,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import javax.sql.DataSource;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.imagingcatalog.model.events.EntryVersionPublished;
 import org.imagingcatalog.model.events.EventJson;
 import org.imagingcatalog.publicweb.web.CatalogStamp;
@@ -31,6 +38,16 @@ public class ReadModelStore {
 
     private static final Logger LOG = Logger.getLogger(ReadModelStore.class);
 
+    private final DataSource dataSource;
+    private final int maintainAfterEvents;
+    private final AtomicLong changedSinceMaintenance = new AtomicLong();
+
+    public ReadModelStore(DataSource dataSource,
+            @ConfigProperty(name = "catalog.readmodel.maintain-after-events", defaultValue = "10000") int maintainAfterEvents) {
+        this.dataSource = dataSource;
+        this.maintainAfterEvents = maintainAfterEvents;
+    }
+
     /** The next offset to read per partition of the topic; a partition never read is absent. */
     public Map<Integer, Long> offsets(String topic) {
         return QuarkusTransaction.requiringNew().call(() -> ConsumedOffset.<ConsumedOffset> list("topic", topic)
@@ -48,11 +65,41 @@ public class ReadModelStore {
             nextOffsets.merge(record.partition(), record.offset() + 1, Math::max);
             readable(record).ifPresent(events::add);
         }
-        return QuarkusTransaction.requiringNew().call(() -> {
-            boolean changed = upsertEntries(newestPerEntry(events)) | insertChanges(events);
+        Optional<CatalogStamp> stamp = QuarkusTransaction.requiringNew().call(() -> {
+            Map<String, PublishedEntry> stored = storedEntries(events);
+            boolean changed = insertChanges(events, stored.keySet()) | upsertEntries(newestPerEntry(events), stored);
             saveOffsets(topic, nextOffsets);
-            return changed ? Optional.of(CatalogState.bump()) : Optional.empty();
+            return changed ? Optional.of(CatalogState.bump()) : Optional.<CatalogStamp> empty();
         });
+        if (stamp.isPresent()) {
+            changedSinceMaintenance.addAndGet(events.size());
+        }
+        return stamp;
+    }
+
+    /**
+     * After many changes (a rebuild, a bulk import), refreshes PostgreSQL's statistics and visibility map at
+     * once instead of waiting for autovacuum: until then the planner misjudges how many rows a search word or
+     * a filter matches, and counts cannot be answered from the index alone (100,000 fresh entries: a rare
+     * word took 26 ms instead of 0.2, a filtered count 64 ms instead of 5). Called by the consumer when it
+     * has caught up; answers whether it ran.
+     */
+    public boolean maintainIfDue() {
+        if (changedSinceMaintenance.get() < maintainAfterEvents) {
+            return false;
+        }
+        long start = System.nanoTime();
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            // VACUUM cannot run in a transaction: this connection is outside any, in auto-commit
+            statement.execute("VACUUM (ANALYZE) entry, entry_change");
+            LOG.infof("read model maintained after %d changed events: VACUUM (ANALYZE) in %d ms",
+                    changedSinceMaintenance.getAndSet(0), (System.nanoTime() - start) / 1_000_000);
+            return true;
+        } catch (SQLException e) {
+            LOG.warnf("VACUUM (ANALYZE) of the read model failed, autovacuum will do it later: %s", e.getMessage());
+            changedSinceMaintenance.set(0);
+            return false;
+        }
     }
 
     /** Empties the read model and forgets the offsets, so the next consumer reads the topic from the start. */
@@ -64,14 +111,17 @@ public class ReadModelStore {
         });
     }
 
-    /** Only a newer version replaces the stored one: replays and late events change nothing. */
-    private static boolean upsertEntries(List<EntryVersionPublished> events) {
+    private static Map<String, PublishedEntry> storedEntries(List<EntryVersionPublished> events) {
         if (events.isEmpty()) {
-            return false;
+            return Map.of();
         }
-        List<String> ids = events.stream().map(EntryVersionPublished::resourceId).toList();
-        Map<String, PublishedEntry> stored = PublishedEntry.<PublishedEntry> list("id in ?1", ids).stream()
+        Set<String> ids = events.stream().map(EntryVersionPublished::resourceId).collect(Collectors.toSet());
+        return PublishedEntry.<PublishedEntry> list("id in ?1", ids).stream()
                 .collect(Collectors.toMap(e -> e.id, Function.identity()));
+    }
+
+    /** Only a newer version replaces the stored one: replays and late events change nothing. */
+    private static boolean upsertEntries(List<EntryVersionPublished> events, Map<String, PublishedEntry> stored) {
         boolean changed = false;
         for (EntryVersionPublished event : events) {
             PublishedEntry entry = stored.get(event.resourceId());
@@ -86,14 +136,18 @@ public class ReadModelStore {
         return changed;
     }
 
-    private static boolean insertChanges(List<EntryVersionPublished> events) {
-        if (events.isEmpty()) {
-            return false;
+    /**
+     * Appends each version once. An entry and its change log are written and emptied together, so only
+     * entries already stored can have logged versions: a new entry (every one, in a rebuild) needs no lookup.
+     */
+    private static boolean insertChanges(List<EntryVersionPublished> events, Set<String> storedIds) {
+        Set<ChangeKey> known = new HashSet<>();
+        if (!storedIds.isEmpty()) {
+            Set<Integer> versions = events.stream().filter(e -> storedIds.contains(e.resourceId()))
+                    .map(EntryVersionPublished::version).collect(Collectors.toSet());
+            PublishedChange.<PublishedChange> list("resourceId in ?1 and version in ?2", storedIds, versions)
+                    .forEach(change -> known.add(change.key()));
         }
-        Set<String> ids = events.stream().map(EntryVersionPublished::resourceId).collect(Collectors.toSet());
-        Set<Integer> versions = events.stream().map(EntryVersionPublished::version).collect(Collectors.toSet());
-        Set<ChangeKey> known = PublishedChange.<PublishedChange> list("resourceId in ?1 and version in ?2", ids, versions)
-                .stream().map(PublishedChange::key).collect(Collectors.toCollection(HashSet::new));
         boolean changed = false;
         for (EntryVersionPublished event : events) {
             if (known.add(new ChangeKey(event.resourceId(), event.version()))) {
