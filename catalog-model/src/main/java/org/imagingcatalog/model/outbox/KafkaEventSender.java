@@ -2,6 +2,7 @@ package org.imagingcatalog.model.outbox;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Future;
@@ -61,20 +62,35 @@ public final class KafkaEventSender implements EventSender, AutoCloseable {
             producer = new KafkaProducer<>(config);
         }
         List<Future<RecordMetadata>> inFlight = new ArrayList<>(messages.size());
-        int acknowledged = 0;
+        BitSet acknowledged = new BitSet(messages.size());
+        Exception failure = null;
         try {
             for (OutgoingMessage message : messages) {
                 inFlight.add(producer.send(new ProducerRecord<>(message.topic(), message.key(), message.payload())));
             }
-            for (Future<RecordMetadata> result : inFlight) {
-                result.get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-                acknowledged++;
-            }
-            return new Acknowledged(acknowledged, null);
-        } catch (Exception e) {
-            discardProducer();
-            return new Acknowledged(acknowledged, e);
+        } catch (RuntimeException e) {
+            failure = e;
         }
+        // every answer is collected, so the messages of healthy partitions count even when another failed
+        for (int i = 0; i < inFlight.size(); i++) {
+            try {
+                inFlight.get(i).get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                acknowledged.set(i);
+            } catch (Exception e) {
+                if (e instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                }
+                if (failure == null) {
+                    failure = e;
+                    // nothing else waits the full timeout once the producer is gone
+                    discardProducer();
+                }
+            }
+        }
+        if (failure != null) {
+            discardProducer();
+        }
+        return new Acknowledged(acknowledged, failure);
     }
 
     @Override

@@ -7,7 +7,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
@@ -16,7 +18,8 @@ import org.imagingcatalog.model.outbox.EventSender.OutgoingMessage;
 
 /**
  * Publishes pending outbox rows in the order they were written and marks each sent only after
- * the broker acknowledged it. Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so relays on
+ * the broker acknowledged it, and only if no earlier row of the same key failed in the batch (so events
+ * of one key never overtake each other, while other keys' acknowledged rows are not sent twice). Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so relays on
  * several threads or instances never send the same row twice while each is in flight.
  */
 public final class OutboxRelay {
@@ -102,12 +105,27 @@ public final class OutboxRelay {
         if (claimed.isEmpty()) {
             return 0;
         }
-        // only the acknowledged prefix is marked: a later event of the same key must not overtake one that failed
         Acknowledged result = sender.sendAll(claimed);
-        List<Long> sent = claimed.subList(0, result.count()).stream().map(OutgoingMessage::id).toList();
+        List<Long> sent = new ArrayList<>();
+        Set<String> failedKeys = new HashSet<>();
+        OutgoingMessage firstFailed = null;
+        for (int i = 0; i < claimed.size(); i++) {
+            OutgoingMessage message = claimed.get(i);
+            String key = message.topic() + '\u0000' + message.key();
+            // a message stays pending behind an earlier one of its key that failed: it goes out after it, in order
+            if (result.has(i) && !failedKeys.contains(key)) {
+                sent.add(message.id());
+            } else {
+                failedKeys.add(key);
+                if (firstFailed == null && !result.has(i)) {
+                    firstFailed = message;
+                }
+            }
+        }
         markSent(connection, sent);
-        if (result.failure() != null && result.count() < claimed.size()) {
-            markFailed(connection, claimed.get(result.count()).id(), result.failure());
+        if (firstFailed != null) {
+            markFailed(connection, firstFailed.id(), result.failure() != null ? result.failure()
+                    : new IllegalStateException("not acknowledged"));
         }
         return sent.size();
     }

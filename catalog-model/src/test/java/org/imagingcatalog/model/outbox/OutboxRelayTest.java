@@ -8,6 +8,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -22,6 +23,8 @@ import javax.sql.DataSource;
 
 import org.imagingcatalog.model.DecisionOutcome;
 import org.imagingcatalog.model.events.SubmissionDecided;
+import org.imagingcatalog.model.outbox.EventSender.Acknowledged;
+import org.imagingcatalog.model.outbox.EventSender.OutgoingMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -101,6 +104,45 @@ class OutboxRelayTest {
     }
 
     @Test
+    void aFailureInOneKeyLeavesOtherKeysSentOnceAndItsOwnLaterEventsBehindIt() throws Exception {
+        UUID a = UUID.randomUUID();
+        SubmissionDecided a1 = decision(a);
+        SubmissionDecided b1 = decision(UUID.randomUUID());
+        SubmissionDecided a2 = decision(a);
+        SubmissionDecided c1 = decision(UUID.randomUUID());
+        for (SubmissionDecided event : List.of(a1, b1, a2, c1)) {
+            OutboxWriter.append(dataSource, event);
+        }
+        // the broker takes everything but the first event of key a (as when its partition's leader is away)
+        EventSender partlyFailing = new EventSender() {
+            @Override
+            public void send(String topic, String key, String payload) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public Acknowledged sendAll(List<OutgoingMessage> messages) {
+                BitSet acknowledged = new BitSet();
+                for (int i = 0; i < messages.size(); i++) {
+                    if (i != 0) {
+                        acknowledged.set(i);
+                    }
+                }
+                return new Acknowledged(acknowledged, new IllegalStateException("leader not available"));
+            }
+        };
+        OutboxRelay relay = new OutboxRelay(dataSource, partlyFailing, 10);
+
+        assertThat(relay.relayOnce()).as("b1 and c1 are marked sent; a2 waits behind a1").isEqualTo(2);
+        assertThat(relay.pending()).isEqualTo(2);
+
+        List<String> keys = new CopyOnWriteArrayList<>();
+        assertThat(new OutboxRelay(dataSource, (topic, key, payload) -> keys.add(key), 10).relayAll()).isEqualTo(2);
+        assertThat(keys).containsExactly(a.toString(), a.toString());
+        assertThat(relay.pending()).isZero();
+    }
+
+    @Test
     void concurrentRelaysSendEveryRowExactlyOnce() throws Exception {
         for (int i = 0; i < 200; i++) {
             OutboxWriter.append(dataSource, decision());
@@ -126,7 +168,11 @@ class OutboxRelayTest {
     }
 
     private static SubmissionDecided decision() {
-        return SubmissionDecided.of(UUID.randomUUID(), DecisionOutcome.REJECT, "no", null, null, Instant.now());
+        return decision(UUID.randomUUID());
+    }
+
+    private static SubmissionDecided decision(UUID submission) {
+        return SubmissionDecided.of(submission, DecisionOutcome.REJECT, "no", null, null, Instant.now());
     }
 
     private static void admin(String sql) throws SQLException {
