@@ -1,6 +1,8 @@
 package org.imagingcatalog.curation.intake;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -9,6 +11,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -72,17 +75,19 @@ public class SubmissionConsumer {
                 c.subscribe(List.of(Topics.SUBMISSIONS));
                 while (running.get()) {
                     ConsumerRecords<String, String> records = c.poll(pollTimeout);
+                    Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
                     for (TopicPartition partition : records.partitions()) {
-                        for (ConsumerRecord<String, String> record : records.records(partition)) {
-                            if (!handle(record)) {
-                                // the database refused: read this record again after a pause
-                                c.seek(partition, record.offset());
-                                pause();
-                                break;
-                            }
-                            c.commitSync(Map.of(partition,
-                                    new org.apache.kafka.clients.consumer.OffsetAndMetadata(record.offset() + 1)));
+                        List<ConsumerRecord<String, String>> batch = records.records(partition);
+                        if (handle(batch)) {
+                            done.put(partition, new OffsetAndMetadata(batch.get(batch.size() - 1).offset() + 1));
+                        } else {
+                            // the database refused: read these records again after a pause
+                            c.seek(partition, batch.get(0).offset());
+                            pause();
                         }
+                    }
+                    if (!done.isEmpty()) {
+                        c.commitSync(done);
                     }
                 }
             } catch (WakeupException e) {
@@ -94,25 +99,29 @@ public class SubmissionConsumer {
         }
     }
 
-    /** @return false if the record must be retried */
-    private boolean handle(ConsumerRecord<String, String> record) {
-        SubmissionReceived event;
-        try {
-            event = EventJson.read(record.value(), SubmissionReceived.class);
-        } catch (RuntimeException e) {
-            LOG.errorf("skipping unreadable record %s-%d@%d: %s", record.topic(), record.partition(), record.offset(),
-                    e.getMessage());
+    /** @return false if the records must be read again */
+    private boolean handle(List<ConsumerRecord<String, String>> records) {
+        List<SubmissionReceived> events = new ArrayList<>(records.size());
+        for (ConsumerRecord<String, String> record : records) {
+            try {
+                events.add(EventJson.read(record.value(), SubmissionReceived.class));
+            } catch (RuntimeException e) {
+                LOG.errorf("skipping unreadable record %s-%d@%d: %s", record.topic(), record.partition(),
+                        record.offset(), e.getMessage());
+            }
+        }
+        if (events.isEmpty()) {
             return true;
         }
         try {
-            if (intake.receive(event)) {
-                LOG.infof("queued %s submission %s", event.kind(), event.submissionId());
-            } else {
-                LOG.debugf("submission %s already queued", event.submissionId());
+            List<SubmissionReceived> queued = intake.receiveAll(events);
+            queued.forEach(event -> LOG.infof("queued %s submission %s", event.kind(), event.submissionId()));
+            if (queued.size() < events.size()) {
+                LOG.debugf("%d of %d submissions were queued already", events.size() - queued.size(), events.size());
             }
             return true;
         } catch (RuntimeException e) {
-            LOG.warnf(e, "cannot queue submission %s; retrying", event.submissionId());
+            LOG.warnf(e, "cannot queue %d submissions; retrying", events.size());
             return false;
         }
     }
@@ -123,7 +132,7 @@ public class SubmissionConsumer {
                 ConsumerConfig.GROUP_ID_CONFIG, groupId,
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 100,
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500,
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName()));
     }

@@ -1,6 +1,8 @@
 package org.imagingcatalog.curation.intake;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.imagingcatalog.curation.catalog.ResourceJson;
 import org.imagingcatalog.model.events.SubmissionReceived;
@@ -10,16 +12,29 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-/** Puts a received submission into the review queue, once: the submission id is the queue item's key. */
+/**
+ * Puts received submissions into the review queue, once each: the submission id is the queue item's
+ * key. A batch is one transaction, so a replay of the whole topic is quick and changes nothing.
+ */
 @ApplicationScoped
 public class SubmissionIntake {
 
     @Inject
     EntityManager em;
 
-    /** @return true if a new queue item was made, false if this submission was already queued */
+    /** @return the submissions that became new queue items; the others were queued already */
     @Transactional
-    public boolean receive(SubmissionReceived event) {
+    public List<SubmissionReceived> receiveAll(List<SubmissionReceived> events) {
+        List<SubmissionReceived> queued = new ArrayList<>();
+        for (SubmissionReceived event : events) {
+            if (insert(event)) {
+                queued.add(event);
+            }
+        }
+        return queued;
+    }
+
+    private boolean insert(SubmissionReceived event) {
         int inserted = em.createNativeQuery("""
                 INSERT INTO review_item (submission_id, event_id, kind, resource_id, proposed, comment,
                     submitter_name, submitted_at, received_at, status)
