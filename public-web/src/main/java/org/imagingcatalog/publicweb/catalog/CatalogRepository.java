@@ -131,12 +131,14 @@ public class CatalogRepository {
         List<Object> params = new ArrayList<>();
         String sql;
         if (query.effectiveSort() == Sort.RELEVANCE && query.q() != null) {
-            // one pass finds the candidates, ranks them and counts them; only the page's rows are read in full
+            // one pass finds the candidates, ranks them and counts them; only the page's rows are read in full.
+            // A page ranks the first matches only; an export (no limit) ranks every match.
             params.add(query.q());
             params.addAll(where.params());
             String order = "rank DESC, name_key, id";
             sql = "WITH candidates AS (SELECT e.id, e.name_key, ts_rank(e.search, websearch_to_tsquery('simple', ?))"
-                    + " AS rank FROM entry e WHERE " + where.sql() + " LIMIT " + (textMatchesMax + 1) + "),"
+                    + " AS rank FROM entry e WHERE " + where.sql() + limitClause(limit > 0 ? textMatchesMax + 1 : -1, 0)
+                    + "),"
                     + " shown AS (SELECT * FROM candidates ORDER BY " + order + limitClause(limit, offset) + ")"
                     + " SELECT " + COLUMNS + ", (SELECT count(*) FROM candidates) AS matches"
                     + " FROM shown c JOIN entry e ON e.id = c.id ORDER BY c.rank DESC, c.name_key, c.id";

@@ -14,8 +14,9 @@ import jakarta.enterprise.event.Observes;
 /**
  * Answers a GET whose response is already cached for the current catalog stamp straight from the event
  * loop: no worker thread, no JAX-RS, no database. Everything else (a first request, any other method, a
- * miss) goes on to JAX-RS, which renders and caches through {@link Responses}. Both send the same bytes
- * and the same validators; the configured security headers are added to both by Quarkus.
+ * miss, an {@code Accept} header that does not plainly take the cached type) goes on to JAX-RS, which
+ * negotiates, renders and caches through {@link Responses}. Both send the same bytes and the same
+ * validators; the configured security headers are added to both by Quarkus.
  */
 @ApplicationScoped
 public class CachedResponseFilter {
@@ -50,7 +51,7 @@ public class CachedResponseFilter {
         CatalogStamp stamp = version.current();
         String key = ResponseCache.key(request.path(), request.query());
         ResponseCache.Cached cached = cache.get(key, stamp.counter());
-        if (cached == null) {
+        if (cached == null || !AcceptHeader.allows(request.getHeader(HttpHeaders.ACCEPT), cached.mediaType())) {
             context.next();
             return;
         }

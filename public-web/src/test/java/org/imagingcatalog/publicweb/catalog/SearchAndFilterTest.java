@@ -107,6 +107,9 @@ class SearchAndFilterTest {
         String html = given().get("/?q=" + many + "&sort=name").then().statusCode(200).extract().asString();
         assertThat(html).contains("More than <strong>40</strong> resources match", "Page 1<", "rel=\"next\"")
                 .doesNotContain("Page 1 of");
+        // an export holds every match, ranked, not only the first ones
+        String csv = given().get("/export/catalog.csv?q=" + many).then().statusCode(200).extract().asString();
+        assertThat(csv.lines().skip(1).map(l -> l.split(",")[0]).toList()).containsExactlyInAnyOrderElementsOf(ids);
         // without a text query the count is exact, whatever its size
         given().get("/api/v1/resources?ct=Y&xray=N&mri=N&ultrasound=N&metadata=Y&caseReview=N").then().statusCode(200)
                 .body("totalExact", is(true));

@@ -71,6 +71,13 @@ class CachingAndHeadersTest {
                     .header("ETag", first.header("ETag"));
         }
         given().post("/?probe=x").then().statusCode(405);
+        // content negotiation is not skipped: a cached JSON view is refused to a client that wants XML
+        String api = "/api/v1/resources?size=2&probe=" + Entries.unique("p");
+        given().get(api).then().statusCode(200);
+        long before = cachedResponses.served();
+        given().header("Accept", "application/xml").get(api).then().statusCode(406);
+        given().header("Accept", "application/json").get(api).then().statusCode(200);
+        assertThat(cachedResponses.served()).isEqualTo(before + 1);
     }
 
     @Test
