@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import org.imagingcatalog.model.Topics;
+import org.imagingcatalog.testsupport.Quietly;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -63,7 +64,7 @@ final class FaultCatalogCheck {
                 }
             }
             if (!lagging.isEmpty()) {
-                sleep(200);
+                Quietly.sleep(200);
             }
         }
         Duration waited = FaultReport.since(start);
@@ -124,11 +125,4 @@ final class FaultCatalogCheck {
         }
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

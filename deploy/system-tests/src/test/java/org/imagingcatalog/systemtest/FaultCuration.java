@@ -14,6 +14,7 @@ import java.util.function.IntConsumer;
 import java.util.stream.StreamSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.imagingcatalog.testsupport.Quietly;
 
 /** Curators at work through curation-service's API: reading the queue, deciding, editing. */
 final class FaultCuration {
@@ -40,7 +41,7 @@ final class FaultCuration {
         Instant deadline = Instant.now().plus(timeout);
         List<JsonNode> items = queued(faults, tag);
         while (items.size() < count && Instant.now().isBefore(deadline)) {
-            sleep(500);
+            Quietly.sleep(500);
             items = queued(faults, tag);
         }
         return items;
@@ -123,11 +124,4 @@ final class FaultCuration {
         }
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

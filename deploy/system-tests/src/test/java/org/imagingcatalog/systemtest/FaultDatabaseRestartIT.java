@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
+import org.imagingcatalog.testsupport.Quietly;
 
 /**
  * The PostgreSQL server restarted under load: while it is down every service answers 503 with a
@@ -45,18 +46,18 @@ class FaultDatabaseRestartIT {
         }
         probes.forEach(p -> p.start(100));
         readiness.values().forEach(p -> p.start(250));
-        sleep(3000);
+        Quietly.sleep(3000);
 
         Instant stopBegan = Instant.now();
         faults.postgres.stop();
         Instant down = Instant.now();
-        sleep(DOWN_FOR.toMillis());
+        Quietly.sleep(DOWN_FOR.toMillis());
         Instant startBegan = Instant.now();
         faults.postgres.start();
         Instant back = Instant.now();
 
         Map<String, Duration> recovery = awaitRecovery(probes, readiness, back);
-        sleep(1000);
+        Quietly.sleep(1000);
         probes.forEach(FaultProbe::stop);
         readiness.values().forEach(FaultProbe::stop);
 
@@ -154,18 +155,11 @@ class FaultDatabaseRestartIT {
             if (recovery.size() == readiness.size()) {
                 return recovery;
             }
-            sleep(250);
+            Quietly.sleep(250);
         }
         throw new AssertionError("not every service recovered within " + RECOVERY_LIMIT + " of the database's return: "
                 + recovery.keySet() + " did; last answers: " + probes.stream().map(p -> p.what + " "
                         + p.answers().get(p.answers().size() - 1)).collect(Collectors.joining("; ")));
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

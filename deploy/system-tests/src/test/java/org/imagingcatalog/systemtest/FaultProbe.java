@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import org.imagingcatalog.testsupport.Quietly;
 
 /**
  * One kind of request a user makes, repeated on its own thread while a fault comes and goes, with
@@ -56,7 +57,7 @@ final class FaultProbe {
                 synchronized (answers) {
                     answers.add(answer);
                 }
-                sleep(pauseMillis);
+                Quietly.sleep(pauseMillis);
             }
         }, "probe-" + what);
         thread.setDaemon(true);
@@ -95,11 +96,4 @@ final class FaultProbe {
         return counts;
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

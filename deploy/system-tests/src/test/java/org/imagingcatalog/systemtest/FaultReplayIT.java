@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
+import org.imagingcatalog.testsupport.Quietly;
 
 /**
  * Every topic replayed from offset 0 into fresh consumer groups rebuilds the same read models:
@@ -122,7 +123,7 @@ class FaultReplayIT {
                 FaultCatalogCheck.publicMatchesCuration(faults, CONVERGE_LIMIT);
                 return;
             }
-            sleep(500);
+            Quietly.sleep(500);
         }
         throw new AssertionError("the stack did not settle within " + CONVERGE_LIMIT + ": " + state);
     }
@@ -142,7 +143,7 @@ class FaultReplayIT {
         Instant deadline = Instant.now().plus(CONVERGE_LIMIT);
         String last = checksum.get();
         while (!last.equals(expected) && Instant.now().isBefore(deadline)) {
-            sleep(1000);
+            Quietly.sleep(1000);
             last = checksum.get();
         }
         return last;
@@ -161,11 +162,4 @@ class FaultReplayIT {
                 .map(c -> c.length() >= 16 ? Checksums.shortForm(c) : c).toList());
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

@@ -11,6 +11,7 @@ import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.imagingcatalog.testsupport.Quietly;
 
 /** Plain HTTP calls as a script or another service would make them. */
 final class Http {
@@ -64,7 +65,7 @@ final class Http {
             if (done.test(last)) {
                 return last;
             }
-            sleep(50);
+            Quietly.sleep(50);
         }
         throw new AssertionError("after " + timeout + " " + url + " still answers " + (last == null ? "nothing"
                 : last.status() + " " + last.body().substring(0, Math.min(500, last.body().length()))));
@@ -86,11 +87,4 @@ final class Http {
         }
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

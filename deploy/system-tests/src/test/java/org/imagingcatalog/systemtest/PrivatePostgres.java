@@ -13,11 +13,9 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
-
+import org.imagingcatalog.testsupport.Quietly;
 
 /**
  * A PostgreSQL server of our own, from the machine's binaries, on a free port with its data under
@@ -122,7 +120,7 @@ final class PrivatePostgres implements AutoCloseable {
     }
 
     private void init() {
-        deleteQuietly(base);
+        Quietly.deleteTree(base);
         try {
             Files.createDirectories(base);
         } catch (IOException e) {
@@ -186,28 +184,10 @@ final class PrivatePostgres implements AutoCloseable {
             try (Connection ignored = connect("postgres")) {
                 return;
             } catch (SQLException e) {
-                sleep(200);
+                Quietly.sleep(200);
             }
         }
         throw new IllegalStateException("the private PostgreSQL did not accept connections within " + timeout);
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void deleteQuietly(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // a directory left under target/ is harmless; the next run empties it
-        }
-    }
 }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.imagingcatalog.keycloak.TokenClient;
+import org.imagingcatalog.testsupport.Quietly;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -67,7 +68,7 @@ final class SecurityTokens implements AutoCloseable {
         long expiresAt = ((Number) TokenClient.decodePayload(token).get("exp")).longValue();
         long waitMillis = (expiresAt - Instant.now().getEpochSecond() + 2) * 1000;
         if (waitMillis > 0) {
-            sleep(waitMillis);
+            Quietly.sleep(waitMillis);
         }
     }
 
@@ -150,11 +151,4 @@ final class SecurityTokens implements AutoCloseable {
         }
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

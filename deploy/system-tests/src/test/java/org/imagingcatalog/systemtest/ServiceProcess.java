@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import org.imagingcatalog.testsupport.Quietly;
 
 /** One service of the catalog as users run it: its built jar in a JVM of its own. */
 final class ServiceProcess {
@@ -127,7 +128,7 @@ final class ServiceProcess {
             if (isReady()) {
                 return;
             }
-            sleep(250);
+            Quietly.sleep(250);
         }
         String tail = logTail();
         kill(); // a half-started service would hold its port and database for the next attempt
@@ -152,11 +153,4 @@ final class ServiceProcess {
         }
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

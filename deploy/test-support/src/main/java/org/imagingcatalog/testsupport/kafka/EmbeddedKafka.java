@@ -8,12 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -22,6 +20,7 @@ import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.utils.Time;
 import org.imagingcatalog.model.Topics;
+import org.imagingcatalog.testsupport.Quietly;
 
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
@@ -129,7 +128,7 @@ public final class EmbeddedKafka implements AutoCloseable {
     @Override
     public synchronized void close() {
         stop();
-        deleteQuietly(dataDir);
+        Quietly.deleteTree(dataDir);
     }
 
     private static Map<String, String> topicConfig(String topic) {
@@ -184,25 +183,10 @@ public final class EmbeddedKafka implements AutoCloseable {
                 return;
             } catch (Exception e) {
                 last = new IllegalStateException("broker not ready yet", e);
-                sleep(200);
+                Quietly.sleep(200);
             }
         }
         throw new IllegalStateException("the embedded Kafka broker did not answer within " + READY_TIMEOUT, last);
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void deleteQuietly(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // a temp directory left behind is harmless
-        }
-    }
 }
