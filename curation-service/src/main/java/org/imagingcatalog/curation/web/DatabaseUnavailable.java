@@ -1,7 +1,5 @@
 package org.imagingcatalog.curation.web;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.UUID;
 
 import org.imagingcatalog.model.database.DatabaseOutage;
@@ -11,7 +9,6 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.TransactionalException;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -29,26 +26,12 @@ public class DatabaseUnavailable {
     public Response map(RuntimeException e, UriInfo uri) {
         if (DatabaseOutage.explains(e)) {
             LOG.warnf("%s answered 503: the database cannot be reached (%s)", uri.getPath(), e.getClass().getSimpleName());
-            return answer(uri, 503, "Service unavailable",
+            return Problems.answer(uri, 503, "Service unavailable",
                     "The curation service cannot reach its database right now. Please try again in a minute.")
                     .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).build();
         }
         String id = UUID.randomUUID().toString();
         LOG.errorf(e, "%s failed, error id %s", uri.getPath(), id);
-        return answer(uri, 500, "Internal error", "The request failed on our side (error id " + id + ").").build();
-    }
-
-    private static Response.ResponseBuilder answer(UriInfo uri, int status, String title, String detail) {
-        if (uri.getPath().startsWith("/api/")) {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("type", "about:blank");
-            body.put("title", title);
-            body.put("status", status);
-            body.put("detail", detail);
-            body.put("instance", uri.getPath());
-            return Response.status(status).type(Problems.PROBLEM_JSON).entity(body);
-        }
-        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .entity(Problems.Templates.error(status, title, detail).render());
+        return Problems.answer(uri, 500, "Internal error", "The request failed on our side (error id " + id + ").").build();
     }
 }

@@ -70,10 +70,7 @@ public class Problems {
         String detail = e.getCause() instanceof JsonProcessingException json
                 ? "The request body is not the JSON this route takes: " + json.getOriginalMessage()
                 : e.getMessage();
-        if (isApi(uri)) {
-            return Response.status(status).type(PROBLEM_JSON).entity(body(status, title, detail, uri)).build();
-        }
-        return html(status, title, detail);
+        return answer(uri, status, title, detail).build();
     }
 
     @ServerExceptionMapper
@@ -113,11 +110,16 @@ public class Problems {
             return Response.serverError().type(MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8")).entity("Internal Server Error")
                     .build();
         }
-        String detail = "The form data could not be read: it has a broken %-escape. Nothing was changed.";
+        return answer(uri, 400, "Unreadable form",
+                "The form data could not be read: it has a broken %-escape. Nothing was changed.").build();
+    }
+
+    /** One problem in the two forms: problem+json on the API, the error page in the UI. */
+    static Response.ResponseBuilder answer(UriInfo uri, int status, String title, String detail) {
         if (isApi(uri)) {
-            return Response.status(400).type(PROBLEM_JSON).entity(body(400, "Unreadable form", detail, uri)).build();
+            return Response.status(status).type(PROBLEM_JSON).entity(body(status, title, detail, uri));
         }
-        return html(400, "Unreadable form", detail);
+        return page(status, title, detail);
     }
 
     private static boolean thrownBy(Throwable e, String classPrefix) {
@@ -139,8 +141,12 @@ public class Problems {
     }
 
     private static Response html(int status, String title, String detail) {
+        return page(status, title, detail).build();
+    }
+
+    private static Response.ResponseBuilder page(int status, String title, String detail) {
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .entity(Templates.error(status, title, detail).render()).build();
+                .entity(Templates.error(status, title, detail).render());
     }
 
     private static String fieldText(List<FieldError> errors) {

@@ -8,13 +8,9 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.query.NativeQuery;
 import org.hibernate.type.StandardBasicTypes;
-import org.imagingcatalog.model.Resource;
 import org.imagingcatalog.model.Slugs;
-import org.imagingcatalog.model.events.EventJson;
 import org.imagingcatalog.publicweb.readmodel.PublishedChange;
 import org.imagingcatalog.publicweb.readmodel.PublishedEntry;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
 
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -159,20 +155,12 @@ public class CatalogRepository {
                 .addScalar("matches", StandardBasicTypes.LONG);
         bind(select, params);
         List<Object[]> rows = select.getResultList();
-        List<Entry> entries = rows.stream().map(row -> entry((String) row[0], (Instant) row[1], (String) row[2])).toList();
+        List<Entry> entries = rows.stream().map(row -> Entry.of((String) row[0], (Instant) row[1], (String) row[2])).toList();
         return new Rows(entries, rows.isEmpty() ? -1 : (Long) rows.get(0)[3]);
     }
 
     private static String limitClause(int limit, int offset) {
         return limit > 0 ? " LIMIT " + limit + " OFFSET " + offset : "";
-    }
-
-    private static Entry entry(String json, Instant updatedAt, String reason) {
-        try {
-            return new Entry(EventJson.mapper().readValue(json, Resource.class), json, updatedAt, reason);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("the read model holds unreadable JSON", e);
-        }
     }
 
     private static Query nativeQuery(String sql, List<Object> params) {

@@ -75,6 +75,6 @@ public class PublishedEntry extends PanacheEntityBase {
     }
 
     public Entry toEntry() {
-        return new Entry(ReadModelJson.read(resourceJson, Resource.class), resourceJson, updatedAt, reason);
+        return Entry.of(resourceJson, updatedAt, reason);
     }
 }

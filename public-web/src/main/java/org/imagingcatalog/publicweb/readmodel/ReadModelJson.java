@@ -22,14 +22,6 @@ final class ReadModelJson {
         }
     }
 
-    static <T> T read(String json, Class<T> type) {
-        try {
-            return EventJson.mapper().readValue(json, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("the read model holds unreadable JSON", e);
-        }
-    }
-
     static <T> T read(String json, TypeReference<T> type) {
         try {
             return EventJson.mapper().readValue(json, type);

@@ -55,13 +55,12 @@ public class CachedResponseFilter {
             context.next();
             return;
         }
-        String etag = Validators.etag(stamp, key);
         HttpServerResponse response = context.response()
-                .putHeader(HttpHeaders.ETAG, etag)
-                .putHeader(HttpHeaders.LAST_MODIFIED, Validators.lastModified(stamp));
+                .putHeader(HttpHeaders.ETAG, cached.etag())
+                .putHeader(HttpHeaders.LAST_MODIFIED, cached.lastModified());
         served.increment();
         if (Validators.notModified(request.getHeader(HttpHeaders.IF_NONE_MATCH),
-                request.getHeader(HttpHeaders.IF_MODIFIED_SINCE), etag, stamp)) {
+                request.getHeader(HttpHeaders.IF_MODIFIED_SINCE), cached.etag(), stamp)) {
             response.setStatusCode(304).end();
             return;
         }

@@ -1,21 +1,14 @@
 package org.imagingcatalog.publicweb.web;
 
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.UUID;
 
 import org.imagingcatalog.model.database.DatabaseOutage;
-import org.imagingcatalog.model.events.EventJson;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-
 import io.quarkus.narayana.jta.QuarkusTransactionException;
-import io.quarkus.qute.CheckedTemplate;
-import io.quarkus.qute.TemplateInstance;
 import jakarta.persistence.PersistenceException;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -31,40 +24,20 @@ public class DatabaseUnavailable {
     private static final Logger LOG = Logger.getLogger(DatabaseUnavailable.class);
     private static final String RETRY_AFTER_SECONDS = "5";
 
-    @CheckedTemplate
-    static class Templates {
-        static native TemplateInstance page(String title, String message);
-    }
+    @Inject
+    ErrorPages pages;
 
     @ServerExceptionMapper({ PersistenceException.class, IllegalStateException.class, QuarkusTransactionException.class })
     public Response map(RuntimeException e, UriInfo uri) {
         if (DatabaseOutage.explains(e)) {
             LOG.warnf("%s answered 503: the database cannot be reached (%s)", uri.getPath(), e.getClass().getSimpleName());
-            return answer(uri, 503, "Temporarily unavailable",
-                    "The catalog cannot reach its database right now. Please try again in a minute.")
+            return Response.fromResponse(pages.forPath(uri.getPath(), 503, "Temporarily unavailable",
+                    "The catalog cannot reach its database right now. Please try again in a minute."))
                     .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).build();
         }
         String id = UUID.randomUUID().toString();
         LOG.errorf(e, "%s failed, error id %s", uri.getPath(), id);
-        return answer(uri, 500, "Something went wrong", "The request failed on our side (error id " + id + ").").build();
-    }
-
-    private static Response.ResponseBuilder answer(UriInfo uri, int status, String title, String detail) {
-        String path = uri.getPath();
-        if (path.startsWith("/api/") || path.startsWith("/export/") || path.startsWith("/feed")) {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("type", "about:blank");
-            body.put("title", title);
-            body.put("status", status);
-            body.put("detail", detail);
-            try {
-                return Response.status(status).type("application/problem+json")
-                        .entity(EventJson.mapper().writeValueAsBytes(body));
-            } catch (JsonProcessingException impossible) {
-                throw new IllegalStateException(impossible);
-            }
-        }
-        return Response.status(status).type("text/html; charset=UTF-8")
-                .entity(Templates.page(title, detail).render().getBytes(StandardCharsets.UTF_8));
+        return pages.forPath(uri.getPath(), 500, "Something went wrong",
+                "The request failed on our side (error id " + id + ").");
     }
 }

@@ -31,10 +31,6 @@ public class Refusals {
             case 404 -> "There is nothing at this address.";
             default -> title + ".";
         };
-        String path = uri.getPath();
-        if (path.startsWith("/api/") || path.startsWith("/export/") || path.startsWith("/feed")) {
-            return Problems.of(status, title, detail);
-        }
-        return pages.refused(status, title, detail);
+        return pages.forPath(uri.getPath(), status, title, detail);
     }
 }

@@ -20,14 +20,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class ResponseCache {
 
     /**
-     * A rendered response. The body sits once in direct memory, where the network writes from: every
-     * request sends a read-only view of it, so serving allocates nothing per request.
+     * A rendered response with its validators. The body sits once in direct memory, where the network
+     * writes from: every request sends a read-only view of it, so serving formats and allocates nothing.
      */
-    public record Cached(long counter, String mediaType, Buffer body) {
+    public record Cached(long counter, String mediaType, Buffer body, String etag, String lastModified) {
 
-        static Cached of(long counter, String mediaType, byte[] bytes) {
+        static Cached of(long counter, String mediaType, byte[] bytes, String etag, String lastModified) {
             ByteBuf direct = Unpooled.directBuffer(bytes.length, bytes.length).writeBytes(bytes);
-            return new Cached(counter, mediaType, Buffer.buffer(Unpooled.unreleasableBuffer(direct).asReadOnly()));
+            return new Cached(counter, mediaType, Buffer.buffer(Unpooled.unreleasableBuffer(direct).asReadOnly()),
+                    etag, lastModified);
         }
 
         public byte[] bytes() {
@@ -52,11 +53,11 @@ public class ResponseCache {
         return cached != null && cached.counter() == counter ? cached : null;
     }
 
-    public void put(String key, long counter, String mediaType, byte[] body) {
+    public void put(String key, long counter, String mediaType, byte[] body, String etag, String lastModified) {
         if (entries.size() >= maxEntries || bytes.get() + body.length > maxBytes) {
             return;
         }
-        Cached previous = entries.put(key, Cached.of(counter, mediaType, body));
+        Cached previous = entries.put(key, Cached.of(counter, mediaType, body, etag, lastModified));
         bytes.addAndGet(body.length - (previous == null ? 0 : previous.body().length()));
     }
 

@@ -41,7 +41,7 @@ public class Responses {
             body = cached.bytes();
         } else {
             body = render.get();
-            cache.put(key, stamp.counter(), mediaType, body);
+            cache.put(key, stamp.counter(), mediaType, body, etag, lastModified);
         }
         return Response.ok(body, mediaType)
                 .header(HttpHeaders.ETAG, etag)
