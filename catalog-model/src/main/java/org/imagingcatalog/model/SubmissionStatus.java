@@ -17,8 +17,4 @@ public enum SubmissionStatus {
     public String label() {
         return label;
     }
-
-    public boolean isFinal() {
-        return this == ACCEPTED || this == REJECTED;
-    }
 }
