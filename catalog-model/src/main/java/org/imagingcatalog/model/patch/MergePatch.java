@@ -1,0 +1,95 @@
+package org.imagingcatalog.model.patch;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.imagingcatalog.model.Resource;
+import org.imagingcatalog.model.events.EventJson;
+import org.imagingcatalog.model.validation.FieldError;
+import org.imagingcatalog.model.validation.ResourceReader;
+import org.imagingcatalog.model.validation.Validated;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * JSON Merge Patch (RFC 7396) of a resource: what a correction proposes and what curation's PATCH takes.
+ * Fields the patch does not mention stay as they are; {@code null} clears a field; an object (counts,
+ * modalities) is merged member by member; a list is replaced whole.
+ */
+public final class MergePatch {
+
+    /** Fields a patch may not clear: the contract requires them on every version. */
+    private static final List<String> REQUIRED = List.of("name", "url");
+
+    private MergePatch() {
+    }
+
+    /** RFC 7396, section 2: the target with the patch applied; neither argument is changed. */
+    public static JsonNode apply(JsonNode target, JsonNode patch) {
+        if (patch == null || !patch.isObject()) {
+            return patch == null ? null : patch.deepCopy();
+        }
+        ObjectNode result = target != null && target.isObject() ? ((ObjectNode) target).deepCopy()
+                : EventJson.mapper().createObjectNode();
+        for (Iterator<Map.Entry<String, JsonNode>> members = patch.fields(); members.hasNext();) {
+            Map.Entry<String, JsonNode> member = members.next();
+            if (member.getValue().isNull()) {
+                result.remove(member.getKey());
+            } else {
+                result.set(member.getKey(), apply(result.get(member.getKey()), member.getValue()));
+            }
+        }
+        return result;
+    }
+
+    /**
+     * The resource {@code current} becomes with {@code patch}, read and checked like any other input: a
+     * member of the wrong type, an unknown field, a cleared required field or another id are errors
+     * named by field, and then nothing is applied.
+     */
+    public static Validated<Resource> applyTo(Resource current, JsonNode patch) {
+        if (patch == null || !patch.isObject()) {
+            return new Validated<>(null, List.of(new FieldError("",
+                    "must be a JSON object naming the fields to change (a JSON Merge Patch, RFC 7396)")));
+        }
+        List<FieldError> errors = new ArrayList<>();
+        for (String field : REQUIRED) {
+            if (patch.has(field) && patch.get(field).isNull()) {
+                errors.add(new FieldError(field, "is required and cannot be cleared"));
+            }
+        }
+        JsonNode id = patch.get("id");
+        if (id != null && !(id.isTextual() && id.asText().equals(current.id()))) {
+            errors.add(new FieldError("id", "cannot be changed: a correction keeps the entry's id " + current.id()));
+        }
+        JsonNode merged = apply(EventJson.mapper().valueToTree(current.content()), patch);
+        Validated<Resource> read = ResourceReader.fromJson(merged);
+        return errors.isEmpty() ? read : new Validated<Resource>(null, errors).with(read.errors());
+    }
+
+    /** The fields a patch names, nested ones as {@code counts.patients}: what a reviewer needs to see. */
+    public static Set<String> namedFields(JsonNode patch) {
+        Set<String> named = new LinkedHashSet<>();
+        if (patch != null && patch.isObject()) {
+            collect("", patch, named);
+        }
+        return named;
+    }
+
+    private static void collect(String prefix, JsonNode patch, Set<String> named) {
+        for (Iterator<Map.Entry<String, JsonNode>> members = patch.fields(); members.hasNext();) {
+            Map.Entry<String, JsonNode> member = members.next();
+            String name = prefix + member.getKey();
+            if (member.getValue().isObject()) {
+                collect(name + ".", member.getValue(), named);
+            } else {
+                named.add(name);
+            }
+        }
+    }
+}
