@@ -52,6 +52,9 @@ class EventSchemaTest {
         }
         Resource any = SeedCatalog.load().get(0).resource();
         events.add(SubmissionReceived.of(UUID.randomUUID(), SubmissionKind.WITHDRAWAL, any.id(), null, "gone", null, now));
+        events.add(SubmissionReceived.of(UUID.randomUUID(), SubmissionKind.CORRECTION, any.id(), null,
+                EventJson.mapper().createObjectNode().put("license", "CC-BY-4.0").putNull("provider"), "licence fixed",
+                null, now, 2));
         events.add(EntryVersionPublished.of(any.id(), 4, ResourceStatus.WITHDRAWN, any, List.of(), "withdrawn",
                 "the data set was taken offline", UUID.randomUUID(), now));
         events.add(SubmissionDecided.of(UUID.randomUUID(), DecisionOutcome.ACCEPT, "thanks", any.id(), 2, now));
@@ -94,5 +97,19 @@ class EventSchemaTest {
         assertThat(json.path("schemaVersion").asInt()).isEqualTo(1);
         assertThat(json.path("occurredAt").asText()).endsWith("Z");
         assertThat(json.has("key")).isFalse();
+    }
+
+    @Test
+    void aProposalWrittenBeforePatchesAndRevisionsReadsAsTheFirstRoundWithoutAPatch() throws Exception {
+        Resource corrected = SeedCatalog.load().get(1).resource();
+        ObjectNode old = EventJson.mapper().valueToTree(SubmissionReceived.of(UUID.randomUUID(), SubmissionKind.CORRECTION,
+                corrected.id(), corrected, "renamed", null, Instant.parse("2026-11-23T10:15:30Z")));
+        old.remove(List.of("patch", "revision"));
+
+        SubmissionReceived event = EventJson.read(old.toString(), SubmissionReceived.class);
+        assertThat(violations(event, old)).isEmpty();
+        assertThat(event.revision()).isEqualTo(1);
+        assertThat(event.patch()).isNull();
+        assertThat(event.proposed()).isEqualTo(corrected);
     }
 }
