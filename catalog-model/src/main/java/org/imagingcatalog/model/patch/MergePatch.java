@@ -72,6 +72,43 @@ public final class MergePatch {
         return errors.isEmpty() ? read : new Validated<Resource>(null, errors).with(read.errors());
     }
 
+    /**
+     * The patch that turns {@code before} into {@code after}: each changed top-level field with its new value
+     * ({@code null} where it was cleared), objects member by member. For a correction made in a form, which
+     * sends every field, this keeps only what the contributor changed.
+     */
+    public static ObjectNode between(Resource before, Resource after) {
+        JsonNode from = EventJson.mapper().valueToTree(before.content());
+        JsonNode to = EventJson.mapper().valueToTree(after.content());
+        return diff(from, to);
+    }
+
+    private static ObjectNode diff(JsonNode from, JsonNode to) {
+        ObjectNode patch = EventJson.mapper().createObjectNode();
+        Set<String> names = new LinkedHashSet<>();
+        from.fieldNames().forEachRemaining(names::add);
+        to.fieldNames().forEachRemaining(names::add);
+        for (String name : names) {
+            JsonNode was = from.get(name);
+            JsonNode now = to.get(name);
+            boolean wasSet = was != null && !was.isNull();
+            boolean nowSet = now != null && !now.isNull();
+            if (!nowSet) {
+                if (wasSet) {
+                    patch.putNull(name);
+                }
+            } else if (wasSet && was.isObject() && now.isObject()) {
+                ObjectNode inner = diff(was, now);
+                if (!inner.isEmpty()) {
+                    patch.set(name, inner);
+                }
+            } else if (!now.equals(was)) {
+                patch.set(name, now.deepCopy());
+            }
+        }
+        return patch;
+    }
+
     /** The fields a patch names, nested ones as {@code counts.patients}: what a reviewer needs to see. */
     public static Set<String> namedFields(JsonNode patch) {
         Set<String> named = new LinkedHashSet<>();

@@ -93,6 +93,21 @@ class MergePatchTest {
                 .containsExactly("counts.patients", "tags", "modalities.ct");
     }
 
+    @Test
+    void theDifferenceOfTwoVersionsIsThePatchThatLeadsFromOneToTheOther() {
+        Resource edited = new Resource(CURRENT.id(), CURRENT.name(), CURRENT.url(), CURRENT.description(), null,
+                new Modalities(Availability.Y, Availability.Y, Availability.N, Availability.N), Availability.Y,
+                Availability.N, "MIT", Access.OPEN, List.of("PNG"), new Counts(216L, 400L, null), List.of("classification"),
+                List.of("covid-19", "chest"), null, null);
+
+        ObjectNode patch = MergePatch.between(CURRENT, edited);
+
+        assertThat(MergePatch.namedFields(patch)).containsExactlyInAnyOrder("provider", "modalities.xray", "formats",
+                "counts.images");
+        assertThat(MergePatch.applyTo(CURRENT, patch).value()).isEqualTo(edited);
+        assertThat(MergePatch.between(CURRENT, CURRENT)).isEmpty();
+    }
+
     /** The property: whatever a valid partial correction names, every field it does not name stays. */
     @Test
     void randomPartialCorrectionsNeverChangeAFieldTheyDoNotName() {
