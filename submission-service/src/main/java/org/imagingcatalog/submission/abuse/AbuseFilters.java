@@ -4,8 +4,8 @@ import java.time.Clock;
 import java.util.Optional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.imagingcatalog.submission.api.Problem;
-import org.imagingcatalog.submission.web.ErrorPages;
+import org.imagingcatalog.kit.web.ErrorAnswers;
+import org.imagingcatalog.kit.web.Problem;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
@@ -29,9 +29,12 @@ public class AbuseFilters {
             + " long, or cookies are blocked). Nothing was stored. Go back, reload the form and send it again.";
 
     private final RateLimiter limiter;
+    private final ErrorAnswers answers;
 
-    public AbuseFilters(@ConfigProperty(name = "catalog.submission.rate-limit.per-minute") int perMinute) {
+    public AbuseFilters(@ConfigProperty(name = "catalog.submission.rate-limit.per-minute") int perMinute,
+            ErrorAnswers answers) {
         this.limiter = new RateLimiter(perMinute, Clock.systemUTC());
+        this.answers = answers;
     }
 
     @ServerRequestFilter(preMatching = true)
@@ -44,28 +47,24 @@ public class AbuseFilters {
         if (decision.allowed()) {
             return Optional.empty();
         }
+        String path = request.getUriInfo().getPath();
         String wait = decision.retryAfterSeconds() + " seconds";
-        Response refusal = isApi(request)
-                ? Problem.of("rate-limited", "Too many requests", 429,
-                        "Too many submissions from your address in the last minute; try again in " + wait + ".").toResponse()
-                : ErrorPages.page(429, "Too many submissions",
+        Response.ResponseBuilder refusal = answers.forMachines(path)
+                ? Problem.of("rate-limited", 429, "Too many requests",
+                        "Too many submissions from your address in the last minute; try again in " + wait + ".")
+                        .at(path).toResponseBuilder()
+                : answers.page(429, "Too many submissions",
                         "Too many submissions came from your address in the last minute. Please wait " + wait
                                 + " and send the form again; what you typed is still in your browser (use Back).");
-        return Optional.of(Response.fromResponse(refusal)
-                .header(HttpHeaders.RETRY_AFTER, decision.retryAfterSeconds()).build());
+        return Optional.of(refusal.header(HttpHeaders.RETRY_AFTER, decision.retryAfterSeconds()).build());
     }
 
     @ServerResponseFilter
     public void explainCsrfRefusal(ContainerRequestContext request, ContainerResponseContext response) {
         if (response.getStatus() == 400 && !response.hasEntity() && "POST".equals(request.getMethod())
-                && !isApi(request) && isForm(request)) {
-            response.setEntity(ErrorPages.html(400, "Form expired", CSRF_REFUSAL),
-                    null, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"));
+                && !answers.forMachines(request.getUriInfo().getPath()) && isForm(request)) {
+            response.setEntity(answers.pageHtml(400, "Form expired", CSRF_REFUSAL), null, ErrorAnswers.HTML);
         }
-    }
-
-    private static boolean isApi(ContainerRequestContext request) {
-        return request.getUriInfo().getPath().startsWith("/api/");
     }
 
     private static boolean isForm(ContainerRequestContext request) {

@@ -2,8 +2,8 @@ package org.imagingcatalog.submission.abuse;
 
 import java.util.Arrays;
 
-import org.imagingcatalog.submission.api.Problem;
-import org.imagingcatalog.submission.web.ErrorPages;
+import org.imagingcatalog.kit.web.ErrorAnswers;
+import org.imagingcatalog.kit.web.Problem;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -22,20 +22,27 @@ public class UndecodableForm {
     private static final String FORM_PARSER = "org.jboss.resteasy.reactive.server.core.multipart.FormEncodedDataDefinition";
     private static final String CSRF_FILTER = "io.quarkus.csrf.reactive.runtime.";
 
+    private final ErrorAnswers answers;
+
+    public UndecodableForm(ErrorAnswers answers) {
+        this.answers = answers;
+    }
+
     @ServerExceptionMapper
     public Response map(IllegalArgumentException e, UriInfo uri) {
         if (thrownBy(e, CSRF_FILTER)) {
-            return ErrorPages.page(400, "Form expired", AbuseFilters.CSRF_REFUSAL);
+            return answers.page(400, "Form expired", AbuseFilters.CSRF_REFUSAL).build();
         }
         if (!thrownBy(e, FORM_PARSER)) {
             LOG.error("Request failed", e);
             return Response.serverError().type("text/plain;charset=UTF-8").entity("Internal Server Error").build();
         }
         String detail = "The form data could not be read: it has a broken %-escape. Nothing was stored.";
-        if (uri.getPath().startsWith("/api/")) {
-            return Problem.of("unreadable-form", "Unreadable form", 400, detail).toResponse();
+        String path = uri.getPath();
+        if (answers.forMachines(path)) {
+            return Problem.of("unreadable-form", 400, "Unreadable form", detail).at(path).toResponse();
         }
-        return ErrorPages.page(400, "Unreadable form", detail + " Reload the form and send it again.");
+        return answers.page(400, "Unreadable form", detail + " Reload the form and send it again.").build();
     }
 
     static boolean thrownBy(Throwable e, String classPrefix) {

@@ -11,8 +11,8 @@ import org.imagingcatalog.model.SubmissionKind;
 import org.imagingcatalog.model.validation.FieldError;
 import org.imagingcatalog.model.validation.ResourceReader;
 import org.imagingcatalog.model.validation.Validated;
-import org.imagingcatalog.submission.submission.SubmissionRequest;
-import org.imagingcatalog.submission.submission.SubmissionRules;
+import org.imagingcatalog.submission.proposals.SubmissionRequest;
+import org.imagingcatalog.submission.proposals.SubmissionRules;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

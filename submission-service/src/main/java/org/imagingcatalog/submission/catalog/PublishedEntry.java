@@ -33,8 +33,4 @@ public class PublishedEntry extends PanacheEntityBase {
 
     @Column(name = "updated_at")
     public Instant updatedAt;
-
-    public boolean isWithdrawn() {
-        return status == ResourceStatus.WITHDRAWN;
-    }
 }

@@ -5,7 +5,7 @@ import java.util.Optional;
 
 import org.imagingcatalog.model.SubmissionStatus;
 import org.imagingcatalog.model.events.SubmissionDecided;
-import org.imagingcatalog.submission.submission.Submission;
+import org.imagingcatalog.submission.proposals.Submission;
 import org.jboss.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;

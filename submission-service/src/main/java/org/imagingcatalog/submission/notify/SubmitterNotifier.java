@@ -2,7 +2,7 @@ package org.imagingcatalog.submission.notify;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.imagingcatalog.model.SubmissionStatus;
-import org.imagingcatalog.submission.submission.Submission;
+import org.imagingcatalog.submission.proposals.Submission;
 import org.jboss.logging.Logger;
 
 import io.quarkus.mailer.Mail;

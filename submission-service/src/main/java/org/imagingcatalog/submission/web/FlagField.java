@@ -21,8 +21,4 @@ public record FlagField(String name, String label, String yes, String no, String
             new FlagField("caseReview", "Case reviews or clinical reports",
                     "case reviews or clinical reports are available", "none are available",
                     "you do not know whether they are available"));
-
-    public String helpId() {
-        return name + "-help";
-    }
 }

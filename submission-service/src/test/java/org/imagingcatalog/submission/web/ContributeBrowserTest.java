@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URL;
 
-import org.imagingcatalog.testsupport.browser.HeadlessChromium;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.imagingcatalog.testsupport.browser.ChromiumExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 
@@ -20,26 +18,15 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class ContributeBrowserTest {
 
-    private static HeadlessChromium chromium;
-    private static Browser browser;
+    @RegisterExtension
+    static final ChromiumExtension chromium = new ChromiumExtension();
 
     @TestHTTPResource("/")
     URL base;
 
-    @BeforeAll
-    static void launch() {
-        chromium = HeadlessChromium.launch();
-        browser = chromium.browser();
-    }
-
-    @AfterAll
-    static void close() {
-        chromium.close();
-    }
-
     @Test
     void proposeFixAnErrorSubmitAndFollowTheTrackingLink() {
-        try (Page page = browser.newPage()) {
+        try (Page page = chromium.browser().newPage()) {
             page.navigate(base + "new");
             assertThat(page.title()).contains("Propose a new resource");
 

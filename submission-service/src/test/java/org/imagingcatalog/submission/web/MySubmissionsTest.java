@@ -5,12 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URL;
 
-import org.imagingcatalog.testsupport.browser.HeadlessChromium;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.imagingcatalog.testsupport.browser.ChromiumExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
@@ -22,22 +20,11 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class MySubmissionsTest {
 
-    private static HeadlessChromium chromium;
-    private static Browser browser;
+    @RegisterExtension
+    static final ChromiumExtension chromium = new ChromiumExtension();
 
     @TestHTTPResource("/")
     URL base;
-
-    @BeforeAll
-    static void launch() {
-        chromium = HeadlessChromium.launch();
-        browser = chromium.browser();
-    }
-
-    @AfterAll
-    static void close() {
-        chromium.close();
-    }
 
     @Test
     void mySubmissionsNeedsALoginButContributingDoesNot() {
@@ -47,7 +34,7 @@ class MySubmissionsTest {
 
     @Test
     void aLoggedInContributorSeesTheirOwnSubmissions() {
-        try (BrowserContext context = browser.newContext(); Page page = context.newPage()) {
+        try (BrowserContext context = chromium.browser().newContext(); Page page = context.newPage()) {
             page.navigate(base + "login");
             page.locator("#username").fill("contributor");
             page.locator("#password").fill("contributor");
@@ -69,7 +56,7 @@ class MySubmissionsTest {
 
     @Test
     void aCuratorWithoutTheContributorRoleIsRefused() {
-        try (BrowserContext context = browser.newContext(); Page page = context.newPage()) {
+        try (BrowserContext context = chromium.browser().newContext(); Page page = context.newPage()) {
             page.navigate(base + "login");
             page.locator("#username").fill("curator");
             page.locator("#password").fill("curator");

@@ -1,6 +1,7 @@
 package org.imagingcatalog.submission.api;
 
 import java.net.URI;
+import java.util.List;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -9,17 +10,18 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.imagingcatalog.kit.web.Problem;
+import org.imagingcatalog.model.SubmissionStatus;
+import org.imagingcatalog.model.validation.FieldError;
 import org.imagingcatalog.submission.api.ApiDocuments.Accepted;
 import org.imagingcatalog.submission.api.ApiDocuments.State;
 import org.imagingcatalog.submission.api.ApiDocuments.SubmissionRequestDocument;
-import org.imagingcatalog.submission.submission.InvalidSubmissionException;
-import org.imagingcatalog.submission.submission.Receipt;
-import org.imagingcatalog.submission.submission.Submission;
-import org.imagingcatalog.submission.submission.SubmissionRequest;
-import org.imagingcatalog.submission.submission.SubmissionService;
-import org.imagingcatalog.submission.web.CurrentContributor;
-
-import org.imagingcatalog.model.SubmissionStatus;
+import org.imagingcatalog.submission.proposals.CurrentContributor;
+import org.imagingcatalog.submission.proposals.InvalidSubmissionException;
+import org.imagingcatalog.submission.proposals.Receipt;
+import org.imagingcatalog.submission.proposals.Submission;
+import org.imagingcatalog.submission.proposals.SubmissionRequest;
+import org.imagingcatalog.submission.proposals.SubmissionService;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -30,15 +32,18 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-@Path("/api/v1/submissions")
+/** The JSON API: submit a proposal, then follow it with its private token. */
+@Path(SubmissionsApi.PATH)
 @Tag(name = "submissions", description = "Propose a new resource, a correction or a withdrawal, and follow it")
-public class SubmissionApiResource {
+public class SubmissionsApi {
+
+    static final String PATH = "/api/v1/submissions";
 
     private final SubmissionService submissions;
     private final CurrentContributor contributor;
     private final String publicUrl;
 
-    public SubmissionApiResource(SubmissionService submissions, CurrentContributor contributor,
+    public SubmissionsApi(SubmissionService submissions, CurrentContributor contributor,
             @ConfigProperty(name = "catalog.submission.public-url") String publicUrl) {
         this.submissions = submissions;
         this.contributor = contributor;
@@ -64,17 +69,17 @@ public class SubmissionApiResource {
         try {
             request = SubmissionJsonReader.read(body, contributor.subject().orElse(null));
         } catch (SubmissionJsonReader.MalformedJson e) {
-            return Problem.of("malformed-json", "Malformed JSON", 400, e.getMessage()).toResponse();
+            return Problem.of("malformed-json", 400, "Malformed JSON", e.getMessage()).at(PATH).toResponse();
         }
         try {
             Receipt receipt = submissions.submit(request);
             String trackingUrl = publicUrl + "/track/" + receipt.trackingToken();
             return Response.accepted(new Accepted(receipt.id(), SubmissionStatus.RECEIVED, trackingUrl))
                     .type(MediaType.APPLICATION_JSON)
-                    .location(URI.create("/api/v1/submissions/" + receipt.trackingToken()))
+                    .location(URI.create(PATH + "/" + receipt.trackingToken()))
                     .build();
         } catch (InvalidSubmissionException e) {
-            return Problem.invalid(e.errors()).toResponse();
+            return invalid(e.errors()).toResponse();
         }
     }
 
@@ -89,8 +94,16 @@ public class SubmissionApiResource {
     public Response state(@PathParam("token") String token) {
         return submissions.findByToken(token)
                 .map(s -> Response.ok(state(s)).type(MediaType.APPLICATION_JSON).build())
-                .orElseGet(() -> Problem.of("unknown-tracking-token", "Unknown tracking token", 404,
-                        "No submission has this tracking token; check that the link was copied whole.").toResponse());
+                .orElseGet(() -> Problem.of("unknown-tracking-token", 404, "Unknown tracking token",
+                        "No submission has this tracking token; check that the link was copied whole.")
+                        .at(PATH + "/" + token).toResponse());
+    }
+
+    private static Problem invalid(List<FieldError> errors) {
+        return Problem.of("invalid-submission", 400, "Invalid submission",
+                errors.size() == 1 ? "One field is invalid; nothing was stored."
+                        : errors.size() + " fields are invalid; nothing was stored.")
+                .at(PATH).withErrors(errors);
     }
 
     private static State state(Submission s) {

@@ -1,4 +1,4 @@
-package org.imagingcatalog.submission.home;
+package org.imagingcatalog.submission.web;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
-class HomeResourceTest {
+class HomePageTest {
 
     @Test
     void homePageIsServed() {

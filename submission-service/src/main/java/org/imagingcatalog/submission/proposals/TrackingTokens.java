@@ -1,4 +1,4 @@
-package org.imagingcatalog.submission.submission;
+package org.imagingcatalog.submission.proposals;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,21 +1,22 @@
 package org.imagingcatalog.submission.web;
 
 import java.util.List;
-import java.util.Optional;
+import java.util.function.Function;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.imagingcatalog.kit.web.ErrorAnswers;
 import org.imagingcatalog.model.Resource;
-import org.imagingcatalog.model.ResourceStatus;
 import org.imagingcatalog.model.SubmissionKind;
 import org.imagingcatalog.model.validation.FieldError;
 import org.imagingcatalog.model.validation.ResourceReader;
 import org.imagingcatalog.model.validation.Validated;
-import org.imagingcatalog.submission.catalog.PublishedCatalog;
-import org.imagingcatalog.submission.submission.InvalidSubmissionException;
-import org.imagingcatalog.submission.submission.Receipt;
-import org.imagingcatalog.submission.submission.SubmissionRequest;
-import org.imagingcatalog.submission.submission.SubmissionRules;
-import org.imagingcatalog.submission.submission.SubmissionService;
+import org.imagingcatalog.submission.proposals.CurrentContributor;
+import org.imagingcatalog.submission.proposals.InvalidSubmissionException;
+import org.imagingcatalog.submission.proposals.PublishedTarget;
+import org.imagingcatalog.submission.proposals.Receipt;
+import org.imagingcatalog.submission.proposals.SubmissionRequest;
+import org.imagingcatalog.submission.proposals.SubmissionRules;
+import org.imagingcatalog.submission.proposals.SubmissionService;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -32,7 +33,7 @@ import jakarta.ws.rs.core.Response;
 /** The three contribution forms: a new resource, a correction, a withdrawal. */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
-public class ContributeResource {
+public class ContributePage {
 
     @CheckedTemplate
     static class Templates {
@@ -49,15 +50,15 @@ public class ContributeResource {
     }
 
     private final SubmissionService submissions;
-    private final PublishedCatalog catalog;
     private final CurrentContributor contributor;
+    private final ErrorAnswers answers;
     private final String publicUrl;
 
-    public ContributeResource(SubmissionService submissions, PublishedCatalog catalog, CurrentContributor contributor,
+    public ContributePage(SubmissionService submissions, CurrentContributor contributor, ErrorAnswers answers,
             @ConfigProperty(name = "catalog.submission.public-url") String publicUrl) {
         this.submissions = submissions;
-        this.catalog = catalog;
         this.contributor = contributor;
+        this.answers = answers;
         this.publicUrl = publicUrl;
     }
 
@@ -72,7 +73,7 @@ public class ContributeResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response submitNew(@BeanParam FormFields form) {
         if (form.honeypotFilled()) {
-            return ErrorPages.honeypot();
+            return honeypot();
         }
         Validated<Resource> read = ResourceReader.fromForm(form.resourceForm());
         SubmissionRequest request = new SubmissionRequest(SubmissionKind.NEW, null, read.value(), proposed(read.errors()),
@@ -87,8 +88,8 @@ public class ContributeResource {
     @GET
     @Path("correct/{resourceId}")
     public Response correctionForm(@PathParam("resourceId") String resourceId) {
-        return target(resourceId, "corrected")
-                .map(resource -> Response.ok(Templates.correction(resourceId, resource.name(), FormView.prefilled(resource),
+        return ifActive(resourceId, SubmissionKind.CORRECTION,
+                resource -> Response.ok(Templates.correction(resourceId, resource.name(), FormView.prefilled(resource),
                         contributor)).build());
     }
 
@@ -97,9 +98,9 @@ public class ContributeResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response submitCorrection(@PathParam("resourceId") String resourceId, @BeanParam FormFields form) {
         if (form.honeypotFilled()) {
-            return ErrorPages.honeypot();
+            return honeypot();
         }
-        return target(resourceId, "corrected").map(resource -> {
+        return ifActive(resourceId, SubmissionKind.CORRECTION, resource -> {
             Validated<Resource> read = ResourceReader.fromForm(form.resourceForm());
             SubmissionRequest request = new SubmissionRequest(SubmissionKind.CORRECTION, resourceId, read.value(),
                     proposed(read.errors()), form.comment, form.submitterName, form.submitterEmail,
@@ -116,8 +117,8 @@ public class ContributeResource {
     @GET
     @Path("withdraw/{resourceId}")
     public Response withdrawalForm(@PathParam("resourceId") String resourceId) {
-        return target(resourceId, "withdrawn")
-                .map(resource -> Response.ok(Templates.withdrawal(resourceId, resource.name(), FormView.empty(), contributor))
+        return ifActive(resourceId, SubmissionKind.WITHDRAWAL,
+                resource -> Response.ok(Templates.withdrawal(resourceId, resource.name(), FormView.empty(), contributor))
                         .build());
     }
 
@@ -126,9 +127,9 @@ public class ContributeResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response submitWithdrawal(@PathParam("resourceId") String resourceId, @BeanParam FormFields form) {
         if (form.honeypotFilled()) {
-            return ErrorPages.honeypot();
+            return honeypot();
         }
-        return target(resourceId, "withdrawn").map(resource -> {
+        return ifActive(resourceId, SubmissionKind.WITHDRAWAL, resource -> {
             SubmissionRequest request = new SubmissionRequest(SubmissionKind.WITHDRAWAL, resourceId, null, List.of(),
                     form.comment, form.submitterName, form.submitterEmail, contributor.subject().orElse(null));
             try {
@@ -140,24 +141,29 @@ public class ContributeResource {
         });
     }
 
-    /** The published, still active resource a correction or withdrawal is about, or the page saying why not. */
-    private Target target(String resourceId, String verb) {
-        Optional<Resource> resource = catalog.resource(resourceId);
-        if (resource.isEmpty()) {
-            return new Target(null, ErrorPages.page(404, "Unknown resource",
-                    "There is no published resource with id “" + resourceId + "”. Check the link, or propose it as a new resource."));
+    /**
+     * The form for a published, still active resource; otherwise the page saying why not. The rule is the action
+     * layer's, the same the API answers with its {@code resourceId} error.
+     */
+    private Response ifActive(String resourceId, SubmissionKind kind, Function<Resource, Response> form) {
+        PublishedTarget target = submissions.target(resourceId);
+        if (target.isActive()) {
+            return form.apply(target.resource());
         }
-        if (resource.get().status() == ResourceStatus.WITHDRAWN) {
-            return new Target(null, ErrorPages.page(409, "Resource withdrawn",
-                    "The resource “" + resourceId + "” has been withdrawn from the catalog; it cannot be " + verb + " any more."));
-        }
-        return new Target(resource.get(), null);
+        return switch (target.refusal()) {
+            case UNKNOWN -> answers.page(404, "Unknown resource", "There is no published resource with id “" + resourceId
+                    + "”. Check the link, or propose it as a new resource.").build();
+            case WITHDRAWN -> answers.page(409, "Resource withdrawn", "The resource “" + resourceId
+                    + "” has been withdrawn from the catalog; it cannot be " + SubmissionRules.verb(kind) + " any more.")
+                    .build();
+        };
     }
 
-    private record Target(Resource resource, Response refusal) {
-        Response map(java.util.function.Function<Resource, Response> action) {
-            return resource == null ? refusal : action.apply(resource);
-        }
+    /** Deliberately says nothing about the hidden field, so a bot learns nothing. */
+    private Response honeypot() {
+        return answers.page(400, "Submission not accepted",
+                "This submission could not be accepted. If you filled in the form yourself, reload it and send it again.")
+                .build();
     }
 
     private Response submitted(SubmissionRequest request, Receipt receipt, String email) {

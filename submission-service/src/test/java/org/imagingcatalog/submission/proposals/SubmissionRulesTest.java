@@ -1,4 +1,4 @@
-package org.imagingcatalog.submission.submission;
+package org.imagingcatalog.submission.proposals;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -52,6 +52,15 @@ class SubmissionRulesTest {
         assertThat(unknown).extracting(FieldError::message).containsExactly("There is no published resource with id \"nope-nope\".");
         List<FieldError> withdrawn = rules.check(request(SubmissionKind.WITHDRAWAL, "old-xray", null, "why"));
         assertThat(withdrawn.get(0).message()).contains("has been withdrawn").contains("cannot be withdrawn any more");
+    }
+
+    @Test
+    void theFormsAndTheApiAskTheSameTargetRule() {
+        assertThat(rules.target("lung-ct").isActive()).isTrue();
+        assertThat(rules.target("lung-ct").resource()).isEqualTo(ACTIVE);
+        assertThat(rules.target("nope-nope").refusal()).isEqualTo(PublishedTarget.Refusal.UNKNOWN);
+        assertThat(rules.target("Not A Slug").refusal()).isEqualTo(PublishedTarget.Refusal.UNKNOWN);
+        assertThat(rules.target("old-xray").refusal()).isEqualTo(PublishedTarget.Refusal.WITHDRAWN);
     }
 
     @Test

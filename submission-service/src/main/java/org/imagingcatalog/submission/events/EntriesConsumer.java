@@ -1,10 +1,12 @@
-package org.imagingcatalog.submission.catalog;
+package org.imagingcatalog.submission.events;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.imagingcatalog.kit.events.TopicConsumer;
 import org.imagingcatalog.model.Topics;
 import org.imagingcatalog.model.events.EntryVersionPublished;
 import org.imagingcatalog.model.events.EventJson;
-import org.imagingcatalog.submission.events.TopicConsumer;
+import org.imagingcatalog.submission.catalog.PublishedCatalog;
 import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.ShutdownEvent;
@@ -21,6 +23,7 @@ import jakarta.enterprise.event.Observes;
 public class EntriesConsumer {
 
     private static final Logger LOG = Logger.getLogger(EntriesConsumer.class);
+    private static final int MAX_POLL_RECORDS = 100;
 
     private final PublishedCatalog catalog;
     private final String bootstrapServers;
@@ -36,23 +39,26 @@ public class EntriesConsumer {
     }
 
     void onStart(@Observes StartupEvent event) {
-        consumer = new TopicConsumer(bootstrapServers, Topics.ENTRIES, groupId, true, record -> {
-            if (record.value() == null) {
-                return; // a tombstone: the contract never removes an entry, it withdraws it
-            }
-            EntryVersionPublished published;
-            try {
-                published = EventJson.read(record.value(), EntryVersionPublished.class);
-            } catch (RuntimeException e) {
-                // retrying cannot make an unreadable event readable; the next version replaces it anyway
-                LOG.errorf("skipping unreadable entry at offset %d: %s", record.offset(), e.getMessage());
-                return;
-            }
-            if (catalog.apply(published)) {
-                LOG.debugf("published entry %s is now at version %d", published.resourceId(), published.version());
-            }
-        });
-        consumer.start();
+        consumer = new TopicConsumer(TopicConsumer.Settings.of(Topics.ENTRIES, bootstrapServers, groupId)
+                .maxPollRecords(MAX_POLL_RECORDS)
+                .hooks(TopicConsumer.Hooks.FROM_START), records -> records.forEach(this::handle)).start();
+    }
+
+    private void handle(ConsumerRecord<String, String> record) {
+        if (record.value() == null) {
+            return; // a tombstone: the contract never removes an entry, it withdraws it
+        }
+        EntryVersionPublished published;
+        try {
+            published = EventJson.read(record.value(), EntryVersionPublished.class);
+        } catch (RuntimeException e) {
+            // retrying cannot make an unreadable event readable; the next version replaces it anyway
+            LOG.errorf("skipping unreadable entry at offset %d: %s", record.offset(), e.getMessage());
+            return;
+        }
+        if (catalog.apply(published)) {
+            LOG.debugf("published entry %s is now at version %d", published.resourceId(), published.version());
+        }
     }
 
     void onStop(@Observes ShutdownEvent event) {

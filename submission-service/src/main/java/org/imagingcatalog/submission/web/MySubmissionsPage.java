@@ -3,14 +3,13 @@ package org.imagingcatalog.submission.web;
 import java.net.URI;
 import java.util.List;
 
-import org.imagingcatalog.model.Roles;
-import org.imagingcatalog.submission.submission.Submission;
-import org.imagingcatalog.submission.submission.SubmissionService;
+import org.imagingcatalog.submission.proposals.CurrentContributor;
+import org.imagingcatalog.submission.proposals.Submission;
+import org.imagingcatalog.submission.proposals.SubmissionService;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -19,7 +18,7 @@ import jakarta.ws.rs.core.Response;
 
 /** For contributors who chose to log in: their own submissions. Logging in is never needed to contribute. */
 @Path("/")
-public class MySubmissionsResource {
+public class MySubmissionsPage {
 
     @CheckedTemplate
     static class Templates {
@@ -30,17 +29,17 @@ public class MySubmissionsResource {
     private final SubmissionService submissions;
     private final CurrentContributor contributor;
 
-    public MySubmissionsResource(SubmissionService submissions, CurrentContributor contributor) {
+    public MySubmissionsPage(SubmissionService submissions, CurrentContributor contributor) {
         this.submissions = submissions;
         this.contributor = contributor;
     }
 
+    /** Only for the contributor role: the action layer checks it (a logged-in user without it gets a 403 page). */
     @GET
     @Path("my")
-    @RolesAllowed(Roles.CONTRIBUTOR)
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance my() {
-        return Templates.my(submissions.mine(contributor.subject().orElseThrow()), submissions, contributor);
+        return Templates.my(submissions.mine(), submissions, contributor);
     }
 
     /** Keycloak sends the browser back here after logging in; then on to "my submissions". */

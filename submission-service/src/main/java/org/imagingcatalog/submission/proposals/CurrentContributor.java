@@ -1,4 +1,4 @@
-package org.imagingcatalog.submission.web;
+package org.imagingcatalog.submission.proposals;
 
 import java.util.Optional;
 

@@ -1,4 +1,4 @@
-package org.imagingcatalog.submission.submission;
+package org.imagingcatalog.submission.api;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -6,7 +6,6 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.notNullValue;
 
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -107,7 +106,7 @@ class ApiValidationTest {
                 .contentType("application/problem+json")
                 .body("status", equalTo(400))
                 .body("title", equalTo("Invalid submission"))
-                .body("type", notNullValue())
+                .body("type", equalTo("urn:imaging-catalog:problem:invalid-submission"))
                 .body("detail", containsString("nothing was stored"))
                 .body("errors.field", hasItem(field))
                 .body("errors.find { it.field == '" + field + "' }.message", containsString(message));

@@ -1,7 +1,9 @@
 package org.imagingcatalog.submission.web;
 
-import org.imagingcatalog.submission.submission.Submission;
-import org.imagingcatalog.submission.submission.SubmissionService;
+import org.imagingcatalog.kit.web.ErrorAnswers;
+import org.imagingcatalog.submission.proposals.CurrentContributor;
+import org.imagingcatalog.submission.proposals.Submission;
+import org.imagingcatalog.submission.proposals.SubmissionService;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -15,7 +17,7 @@ import jakarta.ws.rs.core.Response;
 /** The private tracking page: the status and the curators' message, never the e-mail address. */
 @Path("/track")
 @Produces(MediaType.TEXT_HTML)
-public class TrackResource {
+public class TrackPage {
 
     @CheckedTemplate
     static class Templates {
@@ -24,10 +26,12 @@ public class TrackResource {
 
     private final SubmissionService submissions;
     private final CurrentContributor contributor;
+    private final ErrorAnswers answers;
 
-    public TrackResource(SubmissionService submissions, CurrentContributor contributor) {
+    public TrackPage(SubmissionService submissions, CurrentContributor contributor, ErrorAnswers answers) {
         this.submissions = submissions;
         this.contributor = contributor;
+        this.answers = answers;
     }
 
     @GET
@@ -38,7 +42,7 @@ public class TrackResource {
                         // Referrer-Policy no-referrer, set on every page of this service, keeps the link private
                         .header("Cache-Control", "no-store")
                         .build())
-                .orElseGet(() -> ErrorPages.page(404, "Unknown tracking link",
-                        "No submission has this tracking link. Check that the whole link was copied."));
+                .orElseGet(() -> answers.page(404, "Unknown tracking link",
+                        "No submission has this tracking link. Check that the whole link was copied.").build());
     }
 }

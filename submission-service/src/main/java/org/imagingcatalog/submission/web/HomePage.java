@@ -1,6 +1,6 @@
-package org.imagingcatalog.submission.home;
+package org.imagingcatalog.submission.web;
 
-import org.imagingcatalog.submission.web.CurrentContributor;
+import org.imagingcatalog.submission.proposals.CurrentContributor;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -9,8 +9,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+/** How curation works, with links to the forms. */
 @Path("/")
-public class HomeResource {
+public class HomePage {
 
     @CheckedTemplate
     static class Templates {
@@ -19,7 +20,7 @@ public class HomeResource {
 
     private final CurrentContributor contributor;
 
-    public HomeResource(CurrentContributor contributor) {
+    public HomePage(CurrentContributor contributor) {
         this.contributor = contributor;
     }
 

@@ -1,4 +1,4 @@
-package org.imagingcatalog.submission.submission;
+package org.imagingcatalog.submission.proposals;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,6 +13,7 @@ import org.imagingcatalog.model.Limits;
 import org.imagingcatalog.model.Resource;
 import org.imagingcatalog.model.ResourceStatus;
 import org.imagingcatalog.model.Slugs;
+import org.imagingcatalog.model.SubmissionKind;
 import org.imagingcatalog.model.diff.ResourceDiff;
 import org.imagingcatalog.model.validation.FieldError;
 import org.imagingcatalog.model.validation.ResourceValidator;
@@ -75,7 +76,7 @@ public final class SubmissionRules {
     }
 
     private void checkCorrection(SubmissionRequest request, Map<String, String> errors) {
-        Optional<Resource> published = checkPublishedTarget(request, errors, "corrected");
+        Optional<Resource> published = checkPublishedTarget(request, errors);
         if (request.comment() == null) {
             errors.putIfAbsent("comment", "Say why the entry should change, ideally with a source.");
         }
@@ -99,7 +100,7 @@ public final class SubmissionRules {
     }
 
     private void checkWithdrawal(SubmissionRequest request, Map<String, String> errors) {
-        checkPublishedTarget(request, errors, "withdrawn");
+        checkPublishedTarget(request, errors);
         if (request.proposed() != null) {
             errors.putIfAbsent("proposed", "A withdrawal takes no resource fields; give the reason in comment.");
         }
@@ -108,23 +109,44 @@ public final class SubmissionRules {
         }
     }
 
-    private Optional<Resource> checkPublishedTarget(SubmissionRequest request, Map<String, String> errors, String verb) {
+    /**
+     * Whether {@code resourceId} names a published resource that can still be corrected or withdrawn: the one
+     * rule behind the API's {@code resourceId} error and the forms' refusal page.
+     */
+    public PublishedTarget target(String resourceId) {
+        Optional<Resource> published = resourceId != null && Slugs.isValid(resourceId)
+                ? publishedResource.apply(resourceId) : Optional.empty();
+        if (published.isEmpty()) {
+            return PublishedTarget.refused(resourceId, PublishedTarget.Refusal.UNKNOWN);
+        }
+        if (published.get().status() == ResourceStatus.WITHDRAWN) {
+            return PublishedTarget.refused(resourceId, PublishedTarget.Refusal.WITHDRAWN);
+        }
+        return PublishedTarget.active(resourceId, published.get());
+    }
+
+    /** What a submission of this kind does to its target, as the refusals word it: "corrected", "withdrawn". */
+    public static String verb(SubmissionKind kind) {
+        return kind == SubmissionKind.WITHDRAWAL ? "withdrawn" : "corrected";
+    }
+
+    private Optional<Resource> checkPublishedTarget(SubmissionRequest request, Map<String, String> errors) {
         String id = request.resourceId();
+        String verb = verb(request.kind());
         if (id == null) {
             errors.putIfAbsent("resourceId", "Name the published resource to be " + verb + " (its id).");
             return Optional.empty();
         }
-        Optional<Resource> published = Slugs.isValid(id) ? publishedResource.apply(id) : Optional.empty();
-        if (published.isEmpty()) {
-            errors.putIfAbsent("resourceId", "There is no published resource with id \"" + id + "\".");
-            return Optional.empty();
+        PublishedTarget target = target(id);
+        if (target.isActive()) {
+            return Optional.of(target.resource());
         }
-        if (published.get().status() == ResourceStatus.WITHDRAWN) {
-            errors.putIfAbsent("resourceId", "The resource \"" + id
-                    + "\" has been withdrawn from the catalog; it cannot be " + verb + " any more.");
-            return Optional.empty();
-        }
-        return published;
+        errors.putIfAbsent("resourceId", switch (target.refusal()) {
+            case UNKNOWN -> "There is no published resource with id \"" + id + "\".";
+            case WITHDRAWN -> "The resource \"" + id + "\" has been withdrawn from the catalog; it cannot be " + verb
+                    + " any more.";
+        });
+        return Optional.empty();
     }
 
     private static void addResourceErrors(Resource proposed, Map<String, String> errors) {

@@ -1,4 +1,4 @@
-package org.imagingcatalog.submission.submission;
+package org.imagingcatalog.submission.proposals;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -6,46 +6,52 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import javax.sql.DataSource;
-
+import org.imagingcatalog.kit.outbox.Outbox;
 import org.imagingcatalog.model.Resource;
+import org.imagingcatalog.model.Roles;
 import org.imagingcatalog.model.SubmissionKind;
 import org.imagingcatalog.model.SubmissionStatus;
 import org.imagingcatalog.model.events.EventJson;
 import org.imagingcatalog.model.events.SubmissionReceived;
-import org.imagingcatalog.model.outbox.OutboxWriter;
 import org.imagingcatalog.model.validation.FieldError;
 import org.imagingcatalog.submission.catalog.PublishedCatalog;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 /**
  * The one action layer behind the forms and the JSON API: checks a submission, stores it and
- * its {@code SubmissionReceived} outbox row in one transaction.
+ * its {@code SubmissionReceived} outbox row in one transaction, and decides who may list what.
  */
 @ApplicationScoped
 public class SubmissionService {
 
     private static final Logger LOG = Logger.getLogger(SubmissionService.class);
 
-    private final DataSource dataSource;
     private final PublishedCatalog catalog;
-    private final Event<SubmissionStored> stored;
+    private final Outbox outbox;
+    private final CurrentContributor contributor;
+    private final SubmissionRules rules;
 
-    public SubmissionService(DataSource dataSource, PublishedCatalog catalog, Event<SubmissionStored> stored) {
-        this.dataSource = dataSource;
+    public SubmissionService(PublishedCatalog catalog, Outbox outbox, CurrentContributor contributor) {
         this.catalog = catalog;
-        this.stored = stored;
+        this.outbox = outbox;
+        this.contributor = contributor;
+        this.rules = new SubmissionRules(catalog::resource);
     }
 
     /** The errors this request would be refused with (empty when it can be submitted). */
     public List<FieldError> check(SubmissionRequest request) {
-        return new SubmissionRules(catalog::resource).check(request);
+        return rules.check(request);
+    }
+
+    /** The published resource a correction or withdrawal may name, or why it may not (the rules' own answer). */
+    public PublishedTarget target(String resourceId) {
+        return rules.target(resourceId);
     }
 
     /**
@@ -80,9 +86,8 @@ public class SubmissionService {
         submission.submittedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         submission.persist();
 
-        OutboxWriter.append(dataSource, SubmissionReceived.of(submission.id, submission.kind, resourceId,
+        outbox.append(SubmissionReceived.of(submission.id, submission.kind, resourceId,
                 proposed, submission.comment, submission.submitterName, submission.submittedAt));
-        stored.fire(new SubmissionStored(submission.id));
         LOG.infof("stored %s submission %s for resource %s", submission.kind, submission.id, resourceId);
         return new Receipt(submission.id, token);
     }
@@ -94,8 +99,10 @@ public class SubmissionService {
         return Submission.findByTokenHash(TrackingTokens.hash(token));
     }
 
-    public List<Submission> mine(String subject) {
-        return Submission.listBySubject(subject);
+    /** The submissions the logged-in contributor sent while logged in, newest first. */
+    @RolesAllowed(Roles.CONTRIBUTOR)
+    public List<Submission> mine() {
+        return Submission.listBySubject(contributor.subject().orElseThrow());
     }
 
     /** The name of the proposed or targeted resource, for pages that show what a submission is about. */

@@ -1,10 +1,12 @@
-package org.imagingcatalog.submission.decision;
+package org.imagingcatalog.submission.events;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.imagingcatalog.kit.events.TopicConsumer;
 import org.imagingcatalog.model.Topics;
 import org.imagingcatalog.model.events.EventJson;
 import org.imagingcatalog.model.events.SubmissionDecided;
-import org.imagingcatalog.submission.events.TopicConsumer;
+import org.imagingcatalog.submission.decision.DecisionService;
 import org.imagingcatalog.submission.notify.SubmitterNotifier;
 import org.jboss.logging.Logger;
 
@@ -13,11 +15,15 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-/** Reads {@code catalog.decisions.v1}; the contributor hears about a decision after it committed. */
+/**
+ * Reads {@code catalog.decisions.v1}; each decision is applied in a transaction of its own, and the
+ * contributor hears about it after that committed.
+ */
 @ApplicationScoped
 public class DecisionsConsumer {
 
     private static final Logger LOG = Logger.getLogger(DecisionsConsumer.class);
+    private static final int MAX_POLL_RECORDS = 100;
 
     private final DecisionService decisions;
     private final SubmitterNotifier notifier;
@@ -35,21 +41,23 @@ public class DecisionsConsumer {
     }
 
     void onStart(@Observes StartupEvent event) {
-        consumer = new TopicConsumer(bootstrapServers, Topics.DECISIONS, groupId, false, record -> {
-            if (record.value() == null) {
-                return;
-            }
-            SubmissionDecided decided;
-            try {
-                decided = EventJson.read(record.value(), SubmissionDecided.class);
-            } catch (RuntimeException e) {
-                // retrying cannot make an unreadable event readable
-                LOG.errorf("skipping unreadable decision at offset %d: %s", record.offset(), e.getMessage());
-                return;
-            }
-            decisions.apply(decided).ifPresent(notifier::decisionMade);
-        });
-        consumer.start();
+        consumer = new TopicConsumer(TopicConsumer.Settings.of(Topics.DECISIONS, bootstrapServers, groupId)
+                .maxPollRecords(MAX_POLL_RECORDS), records -> records.forEach(this::handle)).start();
+    }
+
+    private void handle(ConsumerRecord<String, String> record) {
+        if (record.value() == null) {
+            return;
+        }
+        SubmissionDecided decided;
+        try {
+            decided = EventJson.read(record.value(), SubmissionDecided.class);
+        } catch (RuntimeException e) {
+            // retrying cannot make an unreadable event readable
+            LOG.errorf("skipping unreadable decision at offset %d: %s", record.offset(), e.getMessage());
+            return;
+        }
+        decisions.apply(decided).ifPresent(notifier::decisionMade);
     }
 
     void onStop(@Observes ShutdownEvent event) {

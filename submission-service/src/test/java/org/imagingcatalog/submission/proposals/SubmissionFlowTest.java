@@ -1,4 +1,4 @@
-package org.imagingcatalog.submission.submission;
+package org.imagingcatalog.submission.proposals;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
