@@ -1,7 +1,10 @@
 package org.imagingcatalog.curation.api;
 
+import org.imagingcatalog.kit.web.ErrorAnswers;
+import org.imagingcatalog.kit.web.Problem;
+
 import io.quarkus.security.AuthenticationFailedException;
-import io.vertx.core.json.JsonObject;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,25 +18,29 @@ import jakarta.enterprise.event.Observes;
 @ApplicationScoped
 public class BearerFailures {
 
+    private final ErrorAnswers answers;
+
+    public BearerFailures(ErrorAnswers answers) {
+        this.answers = answers;
+    }
+
     void install(@Observes Router router) {
-        router.route("/api/*").failureHandler(this::explain);
+        router.route().failureHandler(this::explain);
     }
 
     private void explain(RoutingContext context) {
-        if (!(context.failure() instanceof AuthenticationFailedException) || context.response().headWritten()) {
+        String path = context.request().path();
+        if (!(context.failure() instanceof AuthenticationFailedException) || context.response().headWritten()
+                || !answers.forMachines(path)) {
             context.next();
             return;
         }
+        byte[] problem = Problem.of("invalid-token", 401, "Authentication failed",
+                "The bearer token was not accepted: it is expired, malformed, or not issued by the imaging-catalog realm"
+                        + " for curation-service. Get a new token from the realm.").at(path).toJson();
         context.response().setStatusCode(401)
-                .putHeader("Content-Type", "application/problem+json")
+                .putHeader("Content-Type", Problem.MEDIA_TYPE)
                 .putHeader("WWW-Authenticate", "Bearer realm=\"imaging-catalog\", error=\"invalid_token\"")
-                .end(new JsonObject()
-                        .put("type", "about:blank")
-                        .put("title", "Authentication failed")
-                        .put("status", 401)
-                        .put("detail", "The bearer token was not accepted: it is expired, malformed, or not issued by the"
-                                + " imaging-catalog realm for curation-service. Get a new token from the realm.")
-                        .put("instance", context.request().path())
-                        .encode());
+                .end(Buffer.buffer(problem));
     }
 }

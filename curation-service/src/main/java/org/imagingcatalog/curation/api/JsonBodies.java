@@ -1,6 +1,6 @@
 package org.imagingcatalog.curation.api;
 
-import org.imagingcatalog.curation.actions.CurationProblem;
+import org.imagingcatalog.curation.curating.CurationProblem;
 import org.imagingcatalog.curation.catalog.ResourceJson;
 
 import com.fasterxml.jackson.core.JsonProcessingException;

@@ -9,9 +9,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.imagingcatalog.curation.actions.CurationActions;
-import org.imagingcatalog.curation.actions.CurationProblem;
-import org.imagingcatalog.curation.actions.CuratorInput;
+import org.imagingcatalog.curation.curating.CurationActions;
+import org.imagingcatalog.curation.curating.CurationProblem;
+import org.imagingcatalog.curation.curating.Filters;
+import org.imagingcatalog.curation.curating.CuratorInput;
 import org.imagingcatalog.curation.api.ApiRequests.DecisionRequest;
 import org.imagingcatalog.curation.api.ApiViews.DecisionResult;
 import org.imagingcatalog.curation.api.ApiViews.Queue;
@@ -20,7 +21,6 @@ import org.imagingcatalog.model.DecisionOutcome;
 import org.imagingcatalog.model.Roles;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -37,8 +37,11 @@ import jakarta.ws.rs.core.MediaType;
 @SecurityRequirement(name = "keycloak")
 public class QueueApi {
 
-    @Inject
-    CurationActions actions;
+    private final CurationActions actions;
+
+    public QueueApi(CurationActions actions) {
+        this.actions = actions;
+    }
 
     @GET
     @Path("/queue")

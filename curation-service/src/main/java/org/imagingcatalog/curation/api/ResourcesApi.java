@@ -9,9 +9,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.imagingcatalog.curation.actions.CurationActions;
-import org.imagingcatalog.curation.actions.CurationProblem;
-import org.imagingcatalog.curation.actions.CuratorInput;
+import org.imagingcatalog.curation.curating.CurationActions;
+import org.imagingcatalog.curation.curating.CurationProblem;
+import org.imagingcatalog.curation.curating.CuratorInput;
 import org.imagingcatalog.curation.api.ApiRequests.ReasonRequest;
 import org.imagingcatalog.curation.api.ApiRequests.RevertRequest;
 import org.imagingcatalog.curation.api.ApiViews.Change;
@@ -26,7 +26,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -48,8 +47,11 @@ import jakarta.ws.rs.core.Response;
 @SecurityRequirement(name = "keycloak")
 public class ResourcesApi {
 
-    @Inject
-    CurationActions actions;
+    private final CurationActions actions;
+
+    public ResourcesApi(CurationActions actions) {
+        this.actions = actions;
+    }
 
     @GET
     @Operation(summary = "Every curated resource with its current version and status")

@@ -6,7 +6,6 @@ import io.quarkus.oidc.SecurityEvent;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 
 /** Audits every curator login through the web UI (Quarkus OIDC fires OIDC_LOGIN after the code flow). */
 @ApplicationScoped
@@ -14,10 +13,13 @@ public class LoginAuditor {
 
     private static final Logger LOG = Logger.getLogger(LoginAuditor.class);
 
-    @Inject
-    AuditLog audit;
-    @Inject
-    Vertx vertx;
+    private final AuditLog audit;
+    private final Vertx vertx;
+
+    public LoginAuditor(AuditLog audit, Vertx vertx) {
+        this.audit = audit;
+        this.vertx = vertx;
+    }
 
     void onSecurityEvent(@Observes SecurityEvent event) {
         if (event.getEventType() != SecurityEvent.Type.OIDC_LOGIN) {

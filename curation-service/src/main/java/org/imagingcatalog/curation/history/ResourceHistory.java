@@ -9,19 +9,17 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.imagingcatalog.curation.actions.CurationProblem;
 import org.imagingcatalog.curation.catalog.ResourceJson;
-import org.imagingcatalog.curation.outbox.OutboxPublisher;
+import org.imagingcatalog.kit.outbox.Outbox;
 import org.imagingcatalog.model.Resource;
-import org.imagingcatalog.model.Slugs;
 import org.imagingcatalog.model.ResourceStatus;
+import org.imagingcatalog.model.Slugs;
 import org.imagingcatalog.model.diff.FieldChange;
 import org.imagingcatalog.model.diff.ResourceDiff;
 import org.imagingcatalog.model.events.EntryVersionPublished;
 
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -35,12 +33,15 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class ResourceHistory {
 
-    public static final String STATUS_FIELD = "status";
+    private static final String STATUS_FIELD = "status";
 
-    @Inject
-    EntityManager em;
-    @Inject
-    OutboxPublisher outbox;
+    private final EntityManager em;
+    private final Outbox outbox;
+
+    public ResourceHistory(EntityManager em, Outbox outbox) {
+        this.em = em;
+        this.outbox = outbox;
+    }
 
     /** A version with its resource read back from the snapshot. */
     public record VersionView(ResourceVersion row, Resource snapshot) {
@@ -87,22 +88,11 @@ public class ResourceHistory {
         return head(resourceId).flatMap(h -> version(resourceId, h.currentVersion));
     }
 
-    /** Field-by-field changes from one version to another (any two, either order). */
-    public List<FieldChange> diff(String resourceId, int from, int to) {
-        VersionView a = version(resourceId, from).orElseThrow(() -> noVersion(resourceId, from));
-        VersionView b = version(resourceId, to).orElseThrow(() -> noVersion(resourceId, to));
-        return changes(a.snapshot(), b.snapshot());
-    }
-
-    /** Version 1 of a new resource. A resource with this id must not exist yet. */
+    /** Version 1 of a new resource. A resource with this id must not exist yet (the caller checks). */
     @Transactional(Transactional.TxType.MANDATORY)
     public VersionView create(Resource content, String curator, String reason, UUID sourceSubmissionId) {
-        String id = content.id();
-        if (ResourceHead.findById(id) != null) {
-            throw CurationProblem.conflict("A resource with id \"" + id + "\" already exists.");
-        }
         ResourceHead head = new ResourceHead();
-        head.id = id;
+        head.id = content.id();
         Resource snapshot = content.withVersion(1, ResourceStatus.ACTIVE);
         moveHead(head, snapshot, Instant.now().truncatedTo(ChronoUnit.MICROS));
         head.persist();
@@ -119,8 +109,8 @@ public class ResourceHistory {
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<VersionView> append(ResourceHead lockedHead, Resource content, ResourceStatus status,
             String curator, String reason, UUID sourceSubmissionId) {
-        VersionView current = version(lockedHead.id, lockedHead.currentVersion)
-                .orElseThrow(() -> noVersion(lockedHead.id, lockedHead.currentVersion));
+        VersionView current = version(lockedHead.id, lockedHead.currentVersion).orElseThrow(() -> new IllegalStateException(
+                "the head of " + lockedHead.id + " names version " + lockedHead.currentVersion + ", which does not exist"));
         Resource snapshot = content.withId(lockedHead.id).withVersion(lockedHead.currentVersion + 1, status);
         List<FieldChange> changes = changes(current.snapshot(), snapshot);
         if (changes.isEmpty()) {
@@ -176,9 +166,5 @@ public class ResourceHistory {
 
     private static VersionView view(ResourceVersion row) {
         return new VersionView(row, ResourceJson.read(row.snapshot));
-    }
-
-    private static CurationProblem noVersion(String resourceId, int version) {
-        return CurationProblem.notFound("Resource " + resourceId + " has no version " + version + ".");
     }
 }

@@ -8,7 +8,6 @@ import org.imagingcatalog.curation.catalog.ResourceJson;
 import org.imagingcatalog.model.events.SubmissionReceived;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
@@ -19,8 +18,11 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class SubmissionIntake {
 
-    @Inject
-    EntityManager em;
+    private final EntityManager em;
+
+    public SubmissionIntake(EntityManager em) {
+        this.em = em;
+    }
 
     /** @return the submissions that became new queue items; the others were queued already */
     @Transactional

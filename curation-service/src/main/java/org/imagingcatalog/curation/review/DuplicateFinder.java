@@ -15,7 +15,6 @@ import org.imagingcatalog.curation.history.ResourceHead;
 import org.imagingcatalog.curation.history.ResourceHistory;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 /** Finds catalog entries a proposal probably duplicates: the same normalised URL, or a very similar name. */
 @ApplicationScoped
@@ -25,10 +24,14 @@ public class DuplicateFinder {
     public record Duplicate(String resourceId, String name, String url, String why) {
     }
 
-    @Inject
-    ResourceHistory history;
-    @ConfigProperty(name = "curation.duplicates.name-similarity", defaultValue = "0.85")
-    double nameThreshold;
+    private final ResourceHistory history;
+    private final double nameThreshold;
+
+    public DuplicateFinder(ResourceHistory history,
+            @ConfigProperty(name = "curation.duplicates.name-similarity", defaultValue = "0.85") double nameThreshold) {
+        this.history = history;
+        this.nameThreshold = nameThreshold;
+    }
 
     public List<Duplicate> likelyDuplicates(String excludeId, String name, String url) {
         String normalUrl = normaliseUrl(url);

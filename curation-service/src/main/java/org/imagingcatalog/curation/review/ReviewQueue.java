@@ -12,7 +12,6 @@ import org.imagingcatalog.model.SubmissionStatus;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -21,8 +20,11 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class ReviewQueue {
 
-    @Inject
-    EntityManager em;
+    private final EntityManager em;
+
+    public ReviewQueue(EntityManager em) {
+        this.em = em;
+    }
 
     public List<ReviewItem> list(String kind, String status) {
         List<String> where = new ArrayList<>();

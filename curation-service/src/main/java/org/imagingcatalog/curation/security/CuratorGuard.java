@@ -6,15 +6,17 @@ import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.inject.Inject;
 
 /** The one permission check of every curation action: the caller must be a logged-in curator. */
 @RequestScoped
 @jakarta.inject.Named("curator")
 public class CuratorGuard {
 
-    @Inject
-    SecurityIdentity identity;
+    private final SecurityIdentity identity;
+
+    public CuratorGuard(SecurityIdentity identity) {
+        this.identity = identity;
+    }
 
     /** @return the curator's user name (for history and audit) */
     public String requireCurator() {

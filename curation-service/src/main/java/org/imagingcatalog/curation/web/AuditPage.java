@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.imagingcatalog.curation.actions.CurationActions;
+import org.imagingcatalog.curation.curating.CurationActions;
 import org.imagingcatalog.curation.audit.AuditAction;
 import org.imagingcatalog.curation.audit.AuditEntry;
 import org.imagingcatalog.model.Roles;
@@ -13,7 +13,6 @@ import org.imagingcatalog.model.Roles;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -33,8 +32,11 @@ public class AuditPage {
         static native TemplateInstance audit(List<AuditEntry> entries, String action, List<String> actions, int limit);
     }
 
-    @Inject
-    CurationActions curation;
+    private final CurationActions curation;
+
+    public AuditPage(CurationActions curation) {
+        this.curation = curation;
+    }
 
     @GET
     @Operation(hidden = true)

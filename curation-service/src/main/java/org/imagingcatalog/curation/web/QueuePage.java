@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.imagingcatalog.curation.actions.CurationActions;
-import org.imagingcatalog.curation.api.Filters;
+import org.imagingcatalog.curation.curating.CurationActions;
+import org.imagingcatalog.curation.curating.Filters;
 import org.imagingcatalog.curation.review.ReviewItem;
 import org.imagingcatalog.model.Roles;
 import org.imagingcatalog.model.SubmissionKind;
@@ -15,7 +15,6 @@ import org.imagingcatalog.model.SubmissionStatus;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -34,8 +33,11 @@ public class QueuePage {
                 List<String> kinds, List<String> statuses);
     }
 
-    @Inject
-    CurationActions actions;
+    private final CurationActions actions;
+
+    public QueuePage(CurationActions actions) {
+        this.actions = actions;
+    }
 
     @GET
     @Operation(hidden = true)

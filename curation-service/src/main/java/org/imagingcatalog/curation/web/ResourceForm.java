@@ -25,10 +25,6 @@ public final class ResourceForm {
         public String id() {
             return "f-" + name;
         }
-
-        public boolean hasError() {
-            return error != null;
-        }
     }
 
     private static final List<String> FLAGS = Arrays.stream(Availability.values()).map(Enum::name).toList();

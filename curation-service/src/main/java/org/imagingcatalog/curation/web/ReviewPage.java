@@ -7,19 +7,17 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.imagingcatalog.curation.actions.CurationActions;
-import org.imagingcatalog.curation.actions.CurationActions.Review;
-import org.imagingcatalog.curation.actions.CurationProblem;
-import org.imagingcatalog.curation.actions.CuratorInput;
-import org.imagingcatalog.curation.api.Filters;
+import org.imagingcatalog.curation.curating.CurationActions;
+import org.imagingcatalog.curation.curating.CurationActions.Review;
+import org.imagingcatalog.curation.curating.CurationProblem;
+import org.imagingcatalog.curation.curating.CuratorInput;
+import org.imagingcatalog.curation.curating.Filters;
 import org.imagingcatalog.model.DecisionOutcome;
 import org.imagingcatalog.model.Roles;
-import org.imagingcatalog.model.SubmissionKind;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -42,8 +40,11 @@ public class ReviewPage {
                 String message, String problem, Map<String, String> errors);
     }
 
-    @Inject
-    CurationActions actions;
+    private final CurationActions actions;
+
+    public ReviewPage(CurationActions actions) {
+        this.actions = actions;
+    }
 
     @GET
     @Operation(hidden = true)
@@ -58,13 +59,9 @@ public class ReviewPage {
     public Response decide(@PathParam("id") String id, MultivaluedMap<String, String> form) {
         UUID submissionId = Filters.uuid(id);
         String message = form.getFirst("message");
-        DecisionOutcome outcome = outcome(form.getFirst("outcome"));
         try {
-            Review current = actions.openForReview(submissionId);
-            boolean editable = editable(current);
-            CuratorInput input = editable && outcome == DecisionOutcome.ACCEPT
-                    ? new CuratorInput.Form(form) : CuratorInput.none();
-            var decision = actions.decide(submissionId, outcome, message, input);
+            var decision = actions.decide(submissionId, outcome(form.getFirst("outcome")), message,
+                    new CuratorInput.Form(form));
             if (decision.version() != null) {
                 return seeOther("/resources/" + decision.version().row().resourceId + "?accepted=" + submissionId);
             }
@@ -72,7 +69,7 @@ public class ReviewPage {
         } catch (CurationProblem problem) {
             Review review = actions.openForReview(submissionId);
             Map<String, String> errors = ResourceForm.errors(problem.errors());
-            Map<String, String> values = editable(review) ? ResourceForm.values(form) : ResourceForm.values(review.proposal());
+            Map<String, String> values = review.editable() ? ResourceForm.values(form) : ResourceForm.values(review.proposal());
             return Response.status(problem.kind().status)
                     .entity(page(review, values, errors, message == null ? "" : message, problem.getMessage()))
                     .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
@@ -81,17 +78,12 @@ public class ReviewPage {
 
     private TemplateInstance page(Review review, Map<String, String> values, Map<String, String> errors,
             String message, String problem) {
-        boolean editable = editable(review);
-        String fixedId = SubmissionKind.CORRECTION.name().equals(review.item().kind) ? review.item().resourceId : null;
+        String fixedId = review.fixedId();
         if (fixedId != null) {
             values.put("id", fixedId);
         }
-        return Templates.review(review, editable, ResourceForm.fields(values, errors, fixedId != null), message,
+        return Templates.review(review, review.editable(), ResourceForm.fields(values, errors, fixedId != null), message,
                 problem, errors);
-    }
-
-    private static boolean editable(Review review) {
-        return review.proposal() != null && !SubmissionKind.WITHDRAWAL.name().equals(review.item().kind);
     }
 
     private static DecisionOutcome outcome(String value) {

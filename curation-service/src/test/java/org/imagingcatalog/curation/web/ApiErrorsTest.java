@@ -17,7 +17,8 @@ class ApiErrorsTest {
     void malformedJsonIsAProblemAndChangesNothing() {
         String id = CurationApi.createResource("malformed");
         asCurator().header("If-Match", "\"1\"").body("{\"name\": ").put("/api/v1/resources/{id}", id)
-                .then().statusCode(400).contentType("application/problem+json").body("status", equalTo(400));
+                .then().statusCode(400).contentType("application/problem+json").body("status", equalTo(400))
+                .body("type", equalTo("urn:imaging-catalog:problem:invalid-input"));
         asCurator().body("[1, 2]").post("/api/v1/resources/{id}/withdraw", id)
                 .then().statusCode(400).contentType("application/problem+json");
         asCurator().get("/api/v1/resources/{id}", id).then().body("version", equalTo(1)).body("status", equalTo("ACTIVE"));
@@ -27,7 +28,8 @@ class ApiErrorsTest {
     void bodiesOver64KibAreRefused() {
         String id = CurationApi.createResource("big");
         asCurator().header("If-Match", "\"1\"").body("{\"description\": \"" + "x".repeat(70_000) + "\"}")
-                .put("/api/v1/resources/{id}", id).then().statusCode(413);
+                .put("/api/v1/resources/{id}", id).then().statusCode(413).contentType("application/problem+json")
+                .body("type", equalTo("urn:imaging-catalog:problem:body-too-large"));
         asCurator().get("/api/v1/resources/{id}", id).then().body("version", equalTo(1));
     }
 

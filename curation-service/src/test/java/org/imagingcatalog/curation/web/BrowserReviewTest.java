@@ -11,12 +11,10 @@ import org.imagingcatalog.curation.support.CurationApi;
 import org.imagingcatalog.curation.support.Submissions;
 import org.imagingcatalog.model.SubmissionKind;
 import org.imagingcatalog.model.events.SubmissionReceived;
-import org.imagingcatalog.testsupport.browser.HeadlessChromium;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.imagingcatalog.testsupport.browser.ChromiumExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 
@@ -27,22 +25,11 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class BrowserReviewTest {
 
-    static HeadlessChromium chromium;
-    static Browser browser;
+    @RegisterExtension
+    static final ChromiumExtension chromium = new ChromiumExtension();
 
     @TestHTTPResource("/")
     URL base;
-
-    @BeforeAll
-    static void launch() {
-        chromium = HeadlessChromium.launch();
-        browser = chromium.browser();
-    }
-
-    @AfterAll
-    static void close() {
-        chromium.close();
-    }
 
     @Test
     void aCuratorLogsInEditsAFieldAcceptsAndSeesTheNewVersionInTheHistory() {
@@ -50,7 +37,7 @@ class BrowserReviewTest {
         SubmissionReceived event = Submissions.send(SubmissionKind.NEW, null, CurationApi.sample(id), "found it");
         awaitQueued(event.submissionId());
 
-        try (BrowserContext context = browser.newContext()) {
+        try (BrowserContext context = chromium.browser().newContext()) {
             Page page = context.newPage();
             page.navigate(base + "");
             logIn(page, "curator");
@@ -77,7 +64,7 @@ class BrowserReviewTest {
 
     @Test
     void aContributorIsForbidden() {
-        try (BrowserContext context = browser.newContext()) {
+        try (BrowserContext context = chromium.browser().newContext()) {
             Page page = context.newPage();
             page.navigate(base + "");
             logIn(page, "contributor");

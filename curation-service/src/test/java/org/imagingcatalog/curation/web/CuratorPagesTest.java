@@ -189,6 +189,19 @@ class CuratorPagesTest {
                 .contains("submission " + event.submissionId(), "REJECT NEW");
     }
 
+    @Test
+    void aFormOver64KibIsRefusedWithAPageThatSaysWhy() {
+        String id = CurationApi.createResource("bigform");
+        String token = curator.csrfToken("/resources/" + id + "/edit");
+        HttpResponse<String> refused = curator.post("/resources/" + id + "/edit",
+                fields("csrf-token", token, "baseVersion", 1, "description", "x".repeat(70_000)));
+        assertThat(refused.statusCode()).isEqualTo(413);
+        assertThat(refused.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+        assertThat(refused.body()).contains("Too much text", "at most 65536 bytes (64 KiB) are accepted",
+                "Nothing was stored or changed.", "Shorten the longest fields");
+        asCurator().get("/api/v1/resources/{id}", id).then().body("version", equalTo(1));
+    }
+
     private static Map<String, String> withBase(Map<String, String> form, String base, String token) {
         Map<String, String> copy = new LinkedHashMap<>(form);
         copy.put("baseVersion", base);

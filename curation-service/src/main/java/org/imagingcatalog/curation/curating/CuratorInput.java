@@ -1,4 +1,4 @@
-package org.imagingcatalog.curation.actions;
+package org.imagingcatalog.curation.curating;
 
 import java.util.List;
 import java.util.Map;

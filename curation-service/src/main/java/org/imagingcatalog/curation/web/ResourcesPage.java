@@ -2,25 +2,22 @@ package org.imagingcatalog.curation.web;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.imagingcatalog.curation.actions.CurationActions;
-import org.imagingcatalog.curation.actions.CurationActions.ResourcePage;
-import org.imagingcatalog.curation.actions.CurationProblem;
-import org.imagingcatalog.curation.actions.CuratorInput;
+import org.imagingcatalog.curation.curating.CurationActions;
+import org.imagingcatalog.curation.curating.CurationActions.EditConflict;
+import org.imagingcatalog.curation.curating.CurationActions.ResourcePage;
+import org.imagingcatalog.curation.curating.CurationProblem;
+import org.imagingcatalog.curation.curating.CuratorInput;
 import org.imagingcatalog.curation.history.ResourceHead;
-import org.imagingcatalog.curation.history.ResourceHistory;
 import org.imagingcatalog.curation.history.ResourceHistory.VersionView;
-import org.imagingcatalog.model.Resource;
 import org.imagingcatalog.model.Roles;
 import org.imagingcatalog.model.diff.FieldChange;
-import org.imagingcatalog.model.validation.ResourceReader;
-import org.imagingcatalog.model.validation.Validated;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -37,11 +34,7 @@ import jakarta.ws.rs.core.Response;
 @Path("/resources")
 @RolesAllowed(Roles.CURATOR)
 @Produces(MediaType.TEXT_HTML)
-public class ResourcePages {
-
-    /** What a stale edit shows: the curator's values next to the version saved meanwhile. */
-    public record Conflict(int yourBase, int current, List<FieldChange> differences) {
-    }
+public class ResourcesPage {
 
     @CheckedTemplate
     static class Templates {
@@ -54,11 +47,14 @@ public class ResourcePages {
                 List<FieldChange> changes);
 
         static native TemplateInstance edit(ResourceHead head, int baseVersion, List<ResourceForm.Field> fields,
-                String reason, String problem, Map<String, String> errors, Conflict conflict);
+                String reason, String problem, Map<String, String> errors, EditConflict conflict);
     }
 
-    @Inject
-    CurationActions actions;
+    private final CurationActions actions;
+
+    public ResourcesPage(CurationActions actions) {
+        this.actions = actions;
+    }
 
     @GET
     @Operation(hidden = true)
@@ -113,16 +109,11 @@ public class ResourcePages {
             Map<String, String> values = ResourceForm.values(form);
             values.put("id", id);
             Map<String, String> errors = ResourceForm.errors(problem.errors());
-            Conflict conflict = null;
+            EditConflict conflict = null;
             int formBase = base == null ? page.head().currentVersion : base;
             if (problem.kind() == CurationProblem.Kind.STALE) {
-                VersionView current = page.versions().get(page.versions().size() - 1);
-                Validated<Resource> yours = ResourceReader.fromForm(form);
-                List<FieldChange> differences = yours.value() == null ? List.of()
-                        : ResourceHistory.changes(current.snapshot(), yours.value().withId(id)
-                                .withVersion(current.version(), current.snapshot().status()));
-                conflict = new Conflict(formBase, current.version(), differences);
-                formBase = current.version();
+                conflict = actions.editConflict(id, formBase, form);
+                formBase = conflict.current();
             }
             TemplateInstance page2 = Templates.edit(page.head(), formBase, ResourceForm.fields(values, errors, true),
                     reason == null ? "" : reason, problem.getMessage(), errors, conflict);
@@ -156,7 +147,7 @@ public class ResourcePages {
         return change(id, () -> actions.restore(id, reason), "restore");
     }
 
-    private Response change(String id, java.util.function.Supplier<VersionView> action, String what) {
+    private Response change(String id, Supplier<VersionView> action, String what) {
         try {
             action.get();
             return ReviewPage.seeOther("/resources/" + id + "?done=" + what);

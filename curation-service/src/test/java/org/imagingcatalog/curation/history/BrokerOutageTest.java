@@ -1,4 +1,4 @@
-package org.imagingcatalog.curation.outbox;
+package org.imagingcatalog.curation.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -11,6 +11,7 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.imagingcatalog.curation.support.CurationApi;
 import org.imagingcatalog.curation.support.Submissions;
+import org.imagingcatalog.kit.outbox.Outbox;
 import org.imagingcatalog.model.Topics;
 import org.imagingcatalog.model.events.EntryVersionPublished;
 import org.imagingcatalog.model.events.EventJson;
@@ -25,7 +26,7 @@ import jakarta.inject.Inject;
 class BrokerOutageTest {
 
     @Inject
-    OutboxPublisher outbox;
+    Outbox outbox;
 
     @Test
     void withTheBrokerDownAnEditStillCommitsAndIsPublishedOnceTheBrokerIsBack() {

@@ -1,4 +1,4 @@
-package org.imagingcatalog.curation.intake;
+package org.imagingcatalog.curation.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.imagingcatalog.curation.support.CurationApi.asCurator;

@@ -1,4 +1,4 @@
-package org.imagingcatalog.curation.catalog;
+package org.imagingcatalog.curation.seed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;

@@ -1,4 +1,4 @@
-package org.imagingcatalog.curation.catalog;
+package org.imagingcatalog.curation.seed;
 
 import java.util.List;
 
@@ -13,7 +13,6 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
@@ -29,12 +28,15 @@ public class SeedImporter {
     private static final Logger LOG = Logger.getLogger(SeedImporter.class);
     private static final long SEED_LOCK = 0x5eed_ca7aL;
 
-    @Inject
-    EntityManager em;
-    @Inject
-    ResourceHistory history;
-    @Inject
-    AuditLog audit;
+    private final EntityManager em;
+    private final ResourceHistory history;
+    private final AuditLog audit;
+
+    public SeedImporter(EntityManager em, ResourceHistory history, AuditLog audit) {
+        this.em = em;
+        this.history = history;
+        this.audit = audit;
+    }
 
     void onStart(@Observes @Priority(10) StartupEvent event) {
         int imported = importOnce();

@@ -1,26 +1,29 @@
-package org.imagingcatalog.curation.actions;
+package org.imagingcatalog.curation.curating;
 
 import java.util.List;
 
 import org.imagingcatalog.model.validation.FieldError;
 
 /**
- * Why an action changed nothing, in terms both the UI and the API render: the HTTP status, a short title,
- * a detail for people, the bad fields, and for a stale edit the version that is current now.
+ * Why an action changed nothing, in terms both the UI and the API render: the problem type's slug, the HTTP
+ * status, a short title, a detail for people, the bad fields, and for a stale edit the version that is current now.
  */
 public class CurationProblem extends RuntimeException {
 
     public enum Kind {
-        INVALID(400, "Invalid input"),
-        NOT_FOUND(404, "Not found"),
-        CONFLICT(409, "Conflict"),
-        STALE(412, "The resource changed since your version"),
-        PRECONDITION_REQUIRED(428, "If-Match required");
+        INVALID("invalid-input", 400, "Invalid input"),
+        NOT_FOUND("not-found", 404, "Not found"),
+        CONFLICT("conflict", 409, "Conflict"),
+        STALE("stale-version", 412, "The resource changed since your version"),
+        PRECONDITION_REQUIRED("precondition-required", 428, "If-Match required");
 
+        /** The end of the problem type, {@code urn:imaging-catalog:problem:<slug>}. */
+        public final String slug;
         public final int status;
         public final String title;
 
-        Kind(int status, String title) {
+        Kind(String slug, int status, String title) {
+            this.slug = slug;
             this.status = status;
             this.title = title;
         }

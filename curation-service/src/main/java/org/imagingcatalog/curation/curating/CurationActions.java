@@ -1,4 +1,4 @@
-package org.imagingcatalog.curation.actions;
+package org.imagingcatalog.curation.curating;
 
 import java.time.Instant;
 import java.util.HashMap;
@@ -15,12 +15,12 @@ import org.imagingcatalog.curation.catalog.ResourceJson;
 import org.imagingcatalog.curation.history.ResourceHead;
 import org.imagingcatalog.curation.history.ResourceHistory;
 import org.imagingcatalog.curation.history.ResourceHistory.VersionView;
-import org.imagingcatalog.curation.outbox.OutboxPublisher;
 import org.imagingcatalog.curation.review.DuplicateFinder;
 import org.imagingcatalog.curation.review.DuplicateFinder.Duplicate;
 import org.imagingcatalog.curation.review.ReviewItem;
 import org.imagingcatalog.curation.review.ReviewQueue;
 import org.imagingcatalog.curation.security.CuratorGuard;
+import org.imagingcatalog.kit.outbox.Outbox;
 import org.imagingcatalog.model.DecisionOutcome;
 import org.imagingcatalog.model.Limits;
 import org.imagingcatalog.model.Resource;
@@ -30,13 +30,13 @@ import org.imagingcatalog.model.SubmissionKind;
 import org.imagingcatalog.model.SubmissionStatus;
 import org.imagingcatalog.model.diff.FieldChange;
 import org.imagingcatalog.model.events.SubmissionDecided;
+import org.imagingcatalog.model.validation.ResourceReader;
 import org.imagingcatalog.model.validation.Validated;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 /**
@@ -49,22 +49,38 @@ public class CurationActions {
 
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}&&[^\\n\\r\\t]]");
 
-    @Inject
-    CuratorGuard guard;
-    @Inject
-    ReviewQueue queue;
-    @Inject
-    ResourceHistory history;
-    @Inject
-    DuplicateFinder duplicates;
-    @Inject
-    OutboxPublisher outbox;
-    @Inject
-    AuditLog audit;
+    private final CuratorGuard guard;
+    private final ReviewQueue queue;
+    private final ResourceHistory history;
+    private final DuplicateFinder duplicates;
+    private final Outbox outbox;
+    private final AuditLog audit;
 
-    /** A queue item with what a curator needs to decide on it. */
+    public CurationActions(CuratorGuard guard, ReviewQueue queue, ResourceHistory history, DuplicateFinder duplicates,
+            Outbox outbox, AuditLog audit) {
+        this.guard = guard;
+        this.queue = queue;
+        this.history = history;
+        this.duplicates = duplicates;
+        this.outbox = outbox;
+        this.audit = audit;
+    }
+
+    /**
+     * A queue item with what a curator needs to decide on it. {@code editable}: the curator may change the
+     * proposed fields before accepting (not for a withdrawal, nor without a proposal).
+     */
     public record Review(ReviewItem item, Resource proposal, VersionView current, List<FieldChange> changes,
-            List<Duplicate> duplicates) {
+            List<Duplicate> duplicates, boolean editable) {
+
+        /** The id a correction keeps (it cannot be changed while reviewing), else null. */
+        public String fixedId() {
+            return SubmissionKind.CORRECTION.name().equals(item.kind) ? item.resourceId : null;
+        }
+    }
+
+    /** What a stale edit shows: the curator's values next to the version saved meanwhile. */
+    public record EditConflict(int yourBase, int current, List<FieldChange> differences) {
     }
 
     public record Decision(ReviewItem item, VersionView version) {
@@ -119,14 +135,16 @@ public class CurationActions {
     public VersionView version(String resourceId, int version) {
         guard.requireCurator();
         history.head(resourceId).orElseThrow(() -> noResource(resourceId));
-        return history.version(resourceId, version).orElseThrow(
-                () -> CurationProblem.notFound("Resource " + resourceId + " has no version " + version + "."));
+        return history.version(resourceId, version).orElseThrow(() -> noVersion(resourceId, version));
     }
 
+    /** Field-by-field changes from one version to another (any two, either order). */
     public List<FieldChange> diff(String resourceId, int from, int to) {
         guard.requireCurator();
         history.head(resourceId).orElseThrow(() -> noResource(resourceId));
-        return history.diff(resourceId, from, to);
+        VersionView a = history.version(resourceId, from).orElseThrow(() -> noVersion(resourceId, from));
+        VersionView b = history.version(resourceId, to).orElseThrow(() -> noVersion(resourceId, to));
+        return ResourceHistory.changes(a.snapshot(), b.snapshot());
     }
 
     public List<AuditEntry> audit(String action, int limit) {
@@ -136,6 +154,10 @@ public class CurationActions {
 
     // ---- deciding
 
+    /**
+     * Decides on a queue item. A whole form ({@link CuratorInput.Form}) counts only where the review offers
+     * the fields ({@link Review#editable()}); elsewhere the proposal is accepted as it stands.
+     */
     @Transactional
     public Decision decide(UUID submissionId, DecisionOutcome outcome, String message, CuratorInput input) {
         String curator = guard.requireCurator();
@@ -151,7 +173,8 @@ public class CurationActions {
         if (!item.isOpen()) {
             throw CurationProblem.conflict("Submission " + submissionId + " was already decided: " + item.status + ".");
         }
-        VersionView version = outcome == DecisionOutcome.ACCEPT ? accept(item, text, input, curator) : null;
+        CuratorInput edits = input instanceof CuratorInput.Form && !editable(item) ? CuratorInput.none() : input;
+        VersionView version = outcome == DecisionOutcome.ACCEPT ? accept(item, text, edits, curator) : null;
         Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         item.status = outcome.resultingStatus().name();
         item.decidedAt = now;
@@ -179,6 +202,9 @@ public class CurationActions {
         switch (kind) {
             case NEW -> {
                 Resource candidate = candidate(ResourceJson.tree(item.proposed), input, null);
+                if (history.head(candidate.id()).isPresent()) {
+                    throw CurationProblem.conflict("A resource with id \"" + candidate.id() + "\" already exists.");
+                }
                 return history.create(candidate, curator, reason, item.submissionId);
             }
             case CORRECTION -> {
@@ -220,6 +246,17 @@ public class CurationActions {
         next.ifPresent(v -> audit.record(curator, AuditAction.EDIT, resourceId,
                 "version " + v.version() + ": " + v.row().summary + " (" + why + ")"));
         return next.orElse(current);
+    }
+
+    /** A stale edit's form next to the version that is current now (the page shows both; nothing is saved). */
+    public EditConflict editConflict(String resourceId, int yourBase, Map<String, List<String>> form) {
+        guard.requireCurator();
+        VersionView current = history.current(resourceId).orElseThrow(() -> noResource(resourceId));
+        Validated<Resource> yours = ResourceReader.fromForm(form);
+        List<FieldChange> differences = yours.value() == null ? List.of()
+                : ResourceHistory.changes(current.snapshot(), yours.value().withId(resourceId)
+                        .withVersion(current.version(), current.snapshot().status()));
+        return new EditConflict(yourBase, current.version(), differences);
     }
 
     @Transactional
@@ -276,7 +313,12 @@ public class CurationActions {
         List<Duplicate> found = proposal == null || SubmissionKind.WITHDRAWAL.name().equals(item.kind)
                 ? List.of()
                 : duplicates.likelyDuplicates(item.resourceId, proposal.name(), proposal.url());
-        return new Review(item, proposal, current, changes, found);
+        return new Review(item, proposal, current, changes, found, editable(item));
+    }
+
+    /** A curator may edit what a submission proposes before accepting it, unless it proposes nothing or a withdrawal. */
+    private static boolean editable(ReviewItem item) {
+        return item.proposed != null && !SubmissionKind.WITHDRAWAL.name().equals(item.kind);
     }
 
     /** The resource the curator accepts: the base with the curator's input, id fixed or derived, validated. */
@@ -344,5 +386,9 @@ public class CurationActions {
 
     private static CurationProblem noResource(String id) {
         return CurationProblem.notFound("No resource " + id + ".");
+    }
+
+    private static CurationProblem noVersion(String resourceId, int version) {
+        return CurationProblem.notFound("Resource " + resourceId + " has no version " + version + ".");
     }
 }

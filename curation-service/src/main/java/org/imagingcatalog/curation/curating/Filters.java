@@ -1,10 +1,9 @@
-package org.imagingcatalog.curation.api;
+package org.imagingcatalog.curation.curating;
 
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.UUID;
 
-import org.imagingcatalog.curation.actions.CurationProblem;
 import org.imagingcatalog.model.SubmissionKind;
 import org.imagingcatalog.model.SubmissionStatus;
 

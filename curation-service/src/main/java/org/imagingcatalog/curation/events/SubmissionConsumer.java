@@ -1,0 +1,73 @@
+package org.imagingcatalog.curation.events;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.imagingcatalog.curation.intake.SubmissionIntake;
+import org.imagingcatalog.kit.events.TopicConsumer;
+import org.imagingcatalog.model.Topics;
+import org.imagingcatalog.model.events.EventJson;
+import org.imagingcatalog.model.events.SubmissionReceived;
+import org.jboss.logging.Logger;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+/**
+ * Reads {@code catalog.submissions.v1} into the review queue, one intake transaction per poll. Offsets are
+ * committed only after the queue items committed, so nothing is lost; a duplicate or replayed event finds its
+ * submission already queued. An unreadable record is logged and skipped.
+ */
+@ApplicationScoped
+public class SubmissionConsumer {
+
+    private static final Logger LOG = Logger.getLogger(SubmissionConsumer.class);
+    private static final int MAX_POLL_RECORDS = 500;
+
+    private final SubmissionIntake intake;
+    private final TopicConsumer.Settings settings;
+    private TopicConsumer consumer;
+
+    public SubmissionConsumer(SubmissionIntake intake,
+            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+            @ConfigProperty(name = "curation.intake.group-id", defaultValue = "curation-service") String groupId) {
+        this.intake = intake;
+        this.settings = TopicConsumer.Settings.of(Topics.SUBMISSIONS, bootstrapServers, groupId)
+                .maxPollRecords(MAX_POLL_RECORDS).hooks(TopicConsumer.Hooks.COMMITTED);
+    }
+
+    void start(@Observes StartupEvent event) {
+        consumer = new TopicConsumer(settings, this::handle).start();
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (consumer != null) {
+            consumer.close();
+        }
+    }
+
+    private void handle(ConsumerRecords<String, String> records) {
+        List<SubmissionReceived> events = new ArrayList<>(records.count());
+        for (ConsumerRecord<String, String> record : records) {
+            try {
+                events.add(EventJson.read(record.value(), SubmissionReceived.class));
+            } catch (RuntimeException e) {
+                LOG.errorf("skipping unreadable record %s-%d@%d: %s", record.topic(), record.partition(),
+                        record.offset(), e.getMessage());
+            }
+        }
+        if (events.isEmpty()) {
+            return;
+        }
+        List<SubmissionReceived> queued = intake.receiveAll(events);
+        queued.forEach(event -> LOG.infof("queued %s submission %s", event.kind(), event.submissionId()));
+        if (queued.size() < events.size()) {
+            LOG.debugf("%d of %d submissions were queued already", events.size() - queued.size(), events.size());
+        }
+    }
+}
