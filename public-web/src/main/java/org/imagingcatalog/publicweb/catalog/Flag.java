@@ -33,7 +33,7 @@ public enum Flag {
     }
 
     /** The read model's column; a fixed identifier, never user input. */
-    String column() {
+    public String column() {
         return column;
     }
 

@@ -2,8 +2,6 @@ package org.imagingcatalog.publicweb.readmodel;
 
 import java.time.Instant;
 
-import org.imagingcatalog.publicweb.web.CatalogStamp;
-
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

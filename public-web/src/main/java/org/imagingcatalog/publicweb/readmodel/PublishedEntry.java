@@ -6,7 +6,6 @@ import org.imagingcatalog.model.Resource;
 import org.imagingcatalog.model.events.EntryVersionPublished;
 import org.imagingcatalog.publicweb.catalog.Entry;
 
-
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

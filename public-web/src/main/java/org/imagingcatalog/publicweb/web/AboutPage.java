@@ -3,6 +3,7 @@ package org.imagingcatalog.publicweb.web;
 import java.nio.charset.StandardCharsets;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.imagingcatalog.publicweb.cache.Responses;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;

@@ -1,8 +1,10 @@
 package org.imagingcatalog.publicweb.web;
 
+import java.util.Locale;
+
+import org.imagingcatalog.kit.web.ErrorAnswers;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -13,8 +15,11 @@ import jakarta.ws.rs.core.UriInfo;
  */
 public class Refusals {
 
-    @Inject
-    ErrorPages pages;
+    private final ErrorAnswers answers;
+
+    public Refusals(ErrorAnswers answers) {
+        this.answers = answers;
+    }
 
     @ServerExceptionMapper
     public Response refused(WebApplicationException e, UriInfo uri) {
@@ -31,6 +36,11 @@ public class Refusals {
             case 404 -> "There is nothing at this address.";
             default -> title + ".";
         };
-        return pages.forPath(uri.getPath(), status, title, detail);
+        return answers.answer(uri.getPath(), slug(title), status, title, detail).build();
+    }
+
+    /** "Method Not Allowed" becomes the problem type's slug "method-not-allowed". */
+    private static String slug(String reasonPhrase) {
+        return reasonPhrase.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
     }
 }

@@ -11,11 +11,10 @@ import java.util.regex.Pattern;
 
 import org.imagingcatalog.model.events.EventJson;
 import org.imagingcatalog.publicweb.support.Entries;
-import org.imagingcatalog.testsupport.browser.HeadlessChromium;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.imagingcatalog.testsupport.browser.ChromiumExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.Browser;
@@ -34,23 +33,12 @@ class BrowserTest {
     private static final String WORD = Entries.unique("browser");
     private static final String WANTED = Entries.unique("browsed");
     private static final String OTHER = Entries.unique("skipped");
-    private static HeadlessChromium chromium;
-    private static Browser browser;
+    @RegisterExtension
+    static final ChromiumExtension chromium = new ChromiumExtension();
     private static boolean published;
 
     @TestHTTPResource("/")
     URL base;
-
-    @BeforeAll
-    static void launch() {
-        chromium = HeadlessChromium.launch();
-        browser = chromium.browser();
-    }
-
-    @AfterAll
-    static void close() {
-        chromium.close();
-    }
 
     @BeforeEach
     void publishOnce() {
@@ -66,7 +54,7 @@ class BrowserTest {
 
     @Test
     void searchFilterOpenAResourceAndFollowTheCorrectionLink() {
-        try (BrowserContext context = browser.newContext()) {
+        try (BrowserContext context = chromium.browser().newContext()) {
             Page page = context.newPage();
             page.navigate(base.toString());
             page.getByRole(AriaRole.SEARCHBOX, new Page.GetByRoleOptions().setName("Search")).fill(WORD);
@@ -100,7 +88,7 @@ class BrowserTest {
         String axe = axeScript();
         for (String path : List.of("", "?q=" + WORD, "resources/" + WANTED, "stats", "about")) {
             // axe is injected as a script, which the pages' own CSP rightly forbids
-            try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setBypassCSP(true))) {
+            try (BrowserContext context = chromium.browser().newContext(new Browser.NewContextOptions().setBypassCSP(true))) {
                 Page page = context.newPage();
                 page.navigate(base + path);
                 page.addScriptTag(new Page.AddScriptTagOptions().setContent(axe));

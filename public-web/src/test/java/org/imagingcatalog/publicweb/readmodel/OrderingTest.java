@@ -42,7 +42,8 @@ class OrderingTest {
     @Test
     void unknownResourceIsAProblem() {
         given().get("/api/v1/resources/no-such-entry-here").then().statusCode(404)
-                .contentType("application/problem+json").body("status", org.hamcrest.Matchers.is(404));
+                .contentType("application/problem+json").body("status", org.hamcrest.Matchers.is(404))
+                .body("type", org.hamcrest.Matchers.is("urn:imaging-catalog:problem:not-found"));
         given().get("/resources/no-such-entry-here").then().statusCode(404)
                 .body(org.hamcrest.Matchers.containsString("no-such-entry-here"));
     }

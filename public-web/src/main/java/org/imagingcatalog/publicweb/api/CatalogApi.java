@@ -1,0 +1,132 @@
+package org.imagingcatalog.publicweb.api;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameters;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.imagingcatalog.kit.web.ErrorAnswers;
+import org.imagingcatalog.kit.web.Problem;
+import org.imagingcatalog.model.events.EventJson;
+import org.imagingcatalog.publicweb.cache.Responses;
+import org.imagingcatalog.publicweb.catalog.Change;
+import org.imagingcatalog.publicweb.catalog.Entry;
+import org.imagingcatalog.publicweb.reading.CatalogReader;
+import org.imagingcatalog.publicweb.search.CatalogQuery;
+import org.imagingcatalog.publicweb.search.ResultPage;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+/** The read-only JSON API of the catalog: the same queries as the page. */
+@Path("/api/v1/resources")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Catalog")
+public class CatalogApi {
+
+    private final CatalogReader catalog;
+    private final Responses responses;
+    private final ErrorAnswers answers;
+
+    public CatalogApi(CatalogReader catalog, Responses responses, ErrorAnswers answers) {
+        this.catalog = catalog;
+        this.responses = responses;
+        this.answers = answers;
+    }
+
+    @GET
+    @Operation(summary = "Listed resources matching the query, one page at a time")
+    @Parameters({
+            @Parameter(name = "q", in = ParameterIn.QUERY, description = "full-text search (web search syntax: words, \"phrases\", -excluded, or)"),
+            @Parameter(name = "ct", in = ParameterIn.QUERY, description = "Y, N or U"),
+            @Parameter(name = "xray", in = ParameterIn.QUERY, description = "Y, N or U"),
+            @Parameter(name = "mri", in = ParameterIn.QUERY, description = "Y, N or U"),
+            @Parameter(name = "ultrasound", in = ParameterIn.QUERY, description = "Y, N or U"),
+            @Parameter(name = "metadata", in = ParameterIn.QUERY, description = "Y, N or U"),
+            @Parameter(name = "caseReview", in = ParameterIn.QUERY, description = "Y, N or U"),
+            @Parameter(name = "access", in = ParameterIn.QUERY, description = "OPEN, REGISTRATION, APPLICATION or UNKNOWN"),
+            @Parameter(name = "license", in = ParameterIn.QUERY, description = "licence, e.g. CC-BY-4.0 (case-insensitive)"),
+            @Parameter(name = "sort", in = ParameterIn.QUERY, description = "name (default), provider, updated, relevance (default with q)"),
+            @Parameter(name = "page", in = ParameterIn.QUERY, description = "1-based page number"),
+            @Parameter(name = "size", in = ParameterIn.QUERY, description = "page size, 1 to 100, default 25") })
+    @APIResponse(responseCode = "200", description = "{\"page\", \"size\", \"total\", \"totalExact\", \"items\": [resource]};"
+            + " a text search counts up to 500 matches: past that, total is 500 and totalExact is false")
+    @APIResponse(responseCode = "400", description = "a bad query parameter, named in errors",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response list(@Context UriInfo uri, @Context HttpHeaders headers) {
+        CatalogQuery query = QueryParameters.parse(uri, answers);
+        return responses.serve(uri, headers, MediaType.APPLICATION_JSON, () -> {
+            ResultPage result = catalog.page(query);
+            StringBuilder json = new StringBuilder(256 + result.entries().size() * 1024);
+            json.append("{\"page\":").append(query.page()).append(",\"size\":").append(query.size())
+                    .append(",\"total\":").append(result.total()).append(",\"totalExact\":").append(result.totalExact())
+                    .append(",\"items\":[");
+            json.append(String.join(",", result.entries().stream().map(Entry::json).toList()));
+            return json.append("]}").toString().getBytes(StandardCharsets.UTF_8);
+        });
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "One resource, listed or withdrawn, at its newest version")
+    @APIResponse(responseCode = "404", description = "no such resource",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response one(@PathParam("id") String id, @Context UriInfo uri, @Context HttpHeaders headers) {
+        return responses.serve(uri, headers, MediaType.APPLICATION_JSON,
+                () -> find(id, uri).json().getBytes(StandardCharsets.UTF_8));
+    }
+
+    @GET
+    @Path("{id}/history")
+    @Operation(summary = "The public change log of a resource, newest version first")
+    @APIResponse(responseCode = "404", description = "no such resource",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response history(@PathParam("id") String id, @Context UriInfo uri, @Context HttpHeaders headers) {
+        return responses.serve(uri, headers, MediaType.APPLICATION_JSON, () -> {
+            find(id, uri);
+            List<Map<String, Object>> versions = catalog.history(id).stream().map(CatalogApi::version).toList();
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("id", id);
+            body.put("versions", versions);
+            try {
+                return EventJson.mapper().writeValueAsBytes(body);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    private Entry find(String id, UriInfo uri) {
+        return catalog.entry(id).orElseThrow(() -> new WebApplicationException(answers.answer(uri.getPath(),
+                "not-found", 404, "Not found", "There is no resource with the id \"" + id + "\".").build()));
+    }
+
+    private static Map<String, Object> version(Change change) {
+        Map<String, Object> version = new LinkedHashMap<>();
+        version.put("version", change.version());
+        version.put("status", change.status());
+        version.put("publishedAt", change.publishedAt().toString());
+        version.put("summary", change.summary());
+        version.put("changedFields", change.changedFields());
+        version.put("reason", change.reason());
+        return version;
+    }
+}

@@ -1,0 +1,97 @@
+package org.imagingcatalog.publicweb.api;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.function.Function;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.imagingcatalog.kit.web.ErrorAnswers;
+import org.imagingcatalog.kit.web.Problem;
+import org.imagingcatalog.publicweb.cache.Responses;
+import org.imagingcatalog.publicweb.catalog.Entry;
+import org.imagingcatalog.publicweb.export.Bibtex;
+import org.imagingcatalog.publicweb.export.Csv;
+import org.imagingcatalog.publicweb.export.Latex;
+import org.imagingcatalog.publicweb.export.SchemaOrg;
+import org.imagingcatalog.publicweb.reading.CatalogReader;
+import org.imagingcatalog.publicweb.search.CatalogQuery;
+import org.imagingcatalog.publicweb.web.SiteConfig;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+/**
+ * The catalog in the formats people cite and analyse it in. Each takes the page's query parameters
+ * (search, flags, access, licence, sort) and exports every matching active entry.
+ */
+@Path("/export")
+@Tag(name = "Exports", description = "Every export takes the query parameters of GET /api/v1/resources (page and size are ignored)")
+@APIResponse(responseCode = "400", description = "a bad query parameter, named in errors",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class ExportApi {
+
+    private final CatalogReader catalog;
+    private final Responses responses;
+    private final SiteConfig site;
+    private final ErrorAnswers answers;
+
+    public ExportApi(CatalogReader catalog, Responses responses, SiteConfig site, ErrorAnswers answers) {
+        this.catalog = catalog;
+        this.responses = responses;
+        this.site = site;
+        this.answers = answers;
+    }
+
+    @GET
+    @Path("catalog.csv")
+    @Operation(summary = "The matching entries as RFC 4180 CSV with a header row")
+    public Response csv(@Context UriInfo uri, @Context HttpHeaders headers) {
+        return export(uri, headers, "text/csv; charset=UTF-8; header=present", Csv::write);
+    }
+
+    @GET
+    @Path("catalog.json")
+    @Operation(summary = "The matching entries as a JSON array of resources")
+    public Response json(@Context UriInfo uri, @Context HttpHeaders headers) {
+        return export(uri, headers, "application/json",
+                entries -> "[" + String.join(",", entries.stream().map(Entry::json).toList()) + "]");
+    }
+
+    @GET
+    @Path("catalog.tex")
+    @Operation(summary = "The survey's Table 1 layout as a LaTeX longtable that cites each row, ready to \\input")
+    public Response latex(@Context UriInfo uri, @Context HttpHeaders headers) {
+        return export(uri, headers, "application/x-tex; charset=UTF-8",
+                entries -> Latex.table(entries, java.time.LocalDate.now(java.time.ZoneOffset.UTC)));
+    }
+
+    @GET
+    @Path("catalog.bib")
+    @Operation(summary = "BibTeX: one @misc per resource")
+    public Response bibtex(@Context UriInfo uri, @Context HttpHeaders headers) {
+        return export(uri, headers, "application/x-bibtex; charset=UTF-8",
+                entries -> Bibtex.all(entries, site.base(), java.time.LocalDate.now(java.time.ZoneOffset.UTC)));
+    }
+
+    @GET
+    @Path("catalog.jsonld")
+    @Operation(summary = "A schema.org DataCatalog with one Dataset per resource")
+    public Response jsonLd(@Context UriInfo uri, @Context HttpHeaders headers) {
+        return export(uri, headers, "application/ld+json",
+                entries -> SchemaOrg.json(SchemaOrg.catalog(entries, site.base())));
+    }
+
+    private Response export(UriInfo uri, HttpHeaders headers, String mediaType, Function<List<Entry>, String> format) {
+        CatalogQuery query = QueryParameters.parse(uri, answers);
+        return responses.serve(uri, headers, mediaType,
+                () -> format.apply(catalog.all(query)).getBytes(StandardCharsets.UTF_8));
+    }
+}

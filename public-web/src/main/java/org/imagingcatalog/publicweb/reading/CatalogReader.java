@@ -1,0 +1,75 @@
+package org.imagingcatalog.publicweb.reading;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.imagingcatalog.model.Slugs;
+import org.imagingcatalog.publicweb.catalog.Change;
+import org.imagingcatalog.publicweb.catalog.Entry;
+import org.imagingcatalog.publicweb.readmodel.PublishedChange;
+import org.imagingcatalog.publicweb.readmodel.PublishedEntry;
+import org.imagingcatalog.publicweb.search.CatalogQuery;
+import org.imagingcatalog.publicweb.search.ResultPage;
+import org.imagingcatalog.publicweb.search.SearchRepository;
+import org.imagingcatalog.publicweb.stats.Stats;
+import org.imagingcatalog.publicweb.stats.StatsService;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * What a reader may ask of the published catalog: the one layer the pages, the API, the exports and the
+ * feed call, so they always answer alike. Everything here is public and read-only, with no login; the rule
+ * it keeps is which entries each answer shows. The list, the search, the exports and the figures show
+ * listed entries only (a withdrawn entry leaves them); one entry, as a page or as JSON, and its change log
+ * are shown whatever its status; the feed reports withdrawals too, since a withdrawal is news. An id no
+ * entry could have is answered "none" before the database is asked.
+ */
+@ApplicationScoped
+public class CatalogReader {
+
+    private final SearchRepository search;
+    private final StatsService stats;
+
+    public CatalogReader(SearchRepository search, StatsService stats) {
+        this.search = search;
+        this.stats = stats;
+    }
+
+    /** One page of the listed entries matching the query, and how many match in all. */
+    public ResultPage page(CatalogQuery query) {
+        return search.page(query);
+    }
+
+    /** Every listed entry matching the query's filters, in its order (page and size ignored): the exports. */
+    public List<Entry> all(CatalogQuery query) {
+        return search.all(query);
+    }
+
+    /** One entry at its newest version, listed or withdrawn. */
+    public Optional<Entry> entry(String id) {
+        if (!Slugs.isValid(id)) {
+            // no entry has such an id, and text like NUL is not even comparable in PostgreSQL
+            return Optional.empty();
+        }
+        return PublishedEntry.<PublishedEntry> findByIdOptional(id).map(PublishedEntry::toEntry);
+    }
+
+    /** The public change log of one entry, newest version first. */
+    public List<Change> history(String id) {
+        if (!Slugs.isValid(id)) {
+            return List.of();
+        }
+        return PublishedChange.<PublishedChange> list("resourceId = ?1 order by version desc", id).stream()
+                .map(PublishedChange::toChange).toList();
+    }
+
+    /** The newest changes of entries matching the query's filters, withdrawals included. */
+    public List<Change> recentChanges(CatalogQuery query, int limit) {
+        return search.recentChanges(query, limit);
+    }
+
+    /** The survey's headline figures over the listed entries. */
+    public Stats figures() {
+        return stats.compute();
+    }
+}
