@@ -127,7 +127,7 @@ class SeedCatalogTest {
     @Test
     void latexTableHasOneRowPerResourceWithItsFlags() {
         String tex = given().get("/export/catalog.tex").then().statusCode(200).extract().asString();
-        assertThat(tex).contains("\\begin{tabular}{lcccccc}", "\\end{tabular}",
+        assertThat(tex).contains("\\begin{longtable}", "\\end{longtable}",
                 "Name & CT & X-ray & MRI & US & Metadata & Case review \\\\");
         List<String> rows = tex.lines().filter(l -> l.matches(".* & [YNU] & [YNU] & [YNU] & [YNU] & [YNU] & [YNU] \\\\\\\\"))
                 .toList();
