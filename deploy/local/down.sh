@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Stops what deploy/local/up.sh started, using its pid files only (never by process name):
-# the services first, then Keycloak (kc.sh and its child JVM), then Kafka. Idempotent.
+# the services first, then Keycloak (kc.sh and its child JVM), then the SMTP server (GreenMail), then Kafka.
+# Idempotent.
 set -euo pipefail
 
 # shellcheck source=lib.sh
@@ -12,5 +13,6 @@ for name in $SERVICES_ALL; do
 done
 wait
 stop_process keycloak
+stop_process greenmail
 stop_process kafka
 log "local stack stopped (PostgreSQL is left running; its databases are kept)"

@@ -17,6 +17,9 @@ KEYCLOAK_PORT=${KEYCLOAK_PORT:-8180}
 PUBLIC_WEB_PORT=${PUBLIC_WEB_PORT:-8080}
 SUBMISSION_PORT=${SUBMISSION_PORT:-8081}
 CURATION_PORT=${CURATION_PORT:-8082}
+# GreenMail standalone: the local SMTP server (submission-service's decision mails) and its web/API view.
+GREENMAIL_SMTP_PORT=${GREENMAIL_SMTP_PORT:-3025}
+GREENMAIL_API_PORT=${GREENMAIL_API_PORT:-8025}
 STOP_TIMEOUT=${STOP_TIMEOUT:-30}
 # Which services up.sh starts; LOCAL_SERVICES=none starts only PostgreSQL databases, Kafka and Keycloak.
 LOCAL_SERVICES=${LOCAL_SERVICES-submission-service curation-service public-web}
@@ -38,6 +41,7 @@ service_port() {
     curation-service) echo "$CURATION_PORT" ;;
     keycloak) echo "$KEYCLOAK_PORT" ;;
     kafka) echo "$KAFKA_PORT" ;;
+    greenmail) echo "$GREENMAIL_SMTP_PORT" ;;
     *) return 1 ;;
   esac
 }
@@ -46,6 +50,7 @@ service_port() {
 signature() {
   case "$1" in
     kafka) echo "kafka.Kafka" ;;
+    greenmail) echo "greenmail.standalone.GreenMailStandaloneRunner" ;;
     keycloak) echo ".local/keycloak/keycloak-" ;; # kc.sh, or the JVM it exec-s after a re-augmentation
     *) echo "$1/target/quarkus-app/quarkus-run.jar" ;;
   esac
@@ -157,4 +162,35 @@ start_process() {
   fi
   pid=$!
   echo "$pid" >"$(pid_file "$name")"
+}
+
+# start_greenmail: GreenMail standalone (fetched through deploy/local/greenmail/pom.xml, like Kafka's jars) with SMTP
+# on GREENMAIL_SMTP_PORT and its web/API view on GREENMAIL_API_PORT, both on 127.0.0.1, any address accepted (no
+# authentication), mail kept in memory until it stops. Waits for /api/service/readiness. Idempotent.
+start_greenmail() {
+  local dir="$LOCAL/greenmail" cp_file pid t
+  cp_file="$dir/classpath.txt"
+  mkdir -p "$dir" "$RUN_DIR" "$LOG_DIR"
+  if pid=$(running_pid greenmail); then
+    log "greenmail: already running (pid $pid), SMTP $GREENMAIL_SMTP_PORT, web/API $GREENMAIL_API_PORT"
+    return 0
+  fi
+  port_open "$GREENMAIL_SMTP_PORT" && die "port $GREENMAIL_SMTP_PORT is taken by another process (not ours): free it or set GREENMAIL_SMTP_PORT"
+  port_open "$GREENMAIL_API_PORT" && die "port $GREENMAIL_API_PORT is taken by another process (not ours): free it or set GREENMAIL_API_PORT"
+  if [ ! -s "$cp_file" ] || [ "$LOCAL_SCRIPT_DIR/greenmail/pom.xml" -nt "$cp_file" ]; then
+    log "greenmail: resolving com.icegreen:greenmail-standalone (deploy/local/greenmail/pom.xml)"
+    "$ROOT/mvnw" -B -q -f "$LOCAL_SCRIPT_DIR/greenmail/pom.xml" dependency:build-classpath \
+      -Dmdep.outputFile="$cp_file" >/dev/null || die "could not resolve com.icegreen:greenmail-standalone"
+  fi
+  log "greenmail: starting, SMTP on $GREENMAIL_SMTP_PORT, web/API on $GREENMAIL_API_PORT"
+  t=$SECONDS
+  # shellcheck disable=SC2086
+  start_process greenmail "$LOG_DIR/greenmail.log" java ${GREENMAIL_JAVA_OPTS:--Xms16m -Xmx128m} \
+    -Dgreenmail.smtp.hostname=127.0.0.1 -Dgreenmail.smtp.port="$GREENMAIL_SMTP_PORT" \
+    -Dgreenmail.api.hostname=127.0.0.1 -Dgreenmail.api.port="$GREENMAIL_API_PORT" -Dgreenmail.auth.disabled \
+    -cp "$(cat "$cp_file")" com.icegreen.greenmail.standalone.GreenMailStandaloneRunner
+  GREENMAIL_STARTED=1
+  wait_http greenmail "http://127.0.0.1:$GREENMAIL_API_PORT/api/service/readiness" "${GREENMAIL_START_TIMEOUT:-60}" ||
+    die "greenmail did not start (log: $LOG_DIR/greenmail.log)"
+  log "greenmail: up in $((SECONDS - t))s (pid $(cat "$(pid_file greenmail)"))"
 }

@@ -15,7 +15,7 @@ else
 fi
 
 all_up=1
-for name in kafka keycloak $SERVICES_ALL; do
+for name in kafka greenmail keycloak $SERVICES_ALL; do
   port=$(service_port "$name")
   if pid=$(running_pid "$name"); then
     state=running
@@ -32,6 +32,9 @@ for name in kafka keycloak $SERVICES_ALL; do
   case "$name" in
     kafka)
       if port_open "$port"; then health="port open"; else health="port closed"; fi ;;
+    greenmail)
+      code=$(http_status "http://127.0.0.1:$GREENMAIL_API_PORT/api/service/readiness")
+      health="SMTP $port, web/API http://localhost:$GREENMAIL_API_PORT/ readiness HTTP $code" ;;
     keycloak)
       code=$(http_status "http://localhost:$port/realms/imaging-catalog/.well-known/openid-configuration")
       health="realm openid-configuration HTTP $code" ;;

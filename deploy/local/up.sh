@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The local stack in one command: PostgreSQL databases, a Kafka KRaft broker, Keycloak with the
-# imaging-catalog realm, and the three services. Stop it with deploy/local/down.sh.
+# The local stack in one command: PostgreSQL databases, a Kafka KRaft broker, an SMTP server (GreenMail) with
+# its web/API view, Keycloak with the imaging-catalog realm, and the three services. Stop it with deploy/local/down.sh.
 # Settings: see deploy/local/README.md (env vars with defaults in deploy/local/lib.sh).
 set -euo pipefail
 
@@ -162,6 +162,11 @@ fi
 log "kafka: ensuring topics (compacted, 3 partitions)"
 "${KAFKA_ADMIN[@]}" "127.0.0.1:$KAFKA_PORT" 60 $TOPICS || die "kafka: topic creation failed"
 
+# ---------------------------------------------------------------- (d2) SMTP: GreenMail standalone
+GREENMAIL_STARTED=0
+start_greenmail
+[ "$GREENMAIL_STARTED" = 1 ] && STARTED="$STARTED greenmail"
+
 # ---------------------------------------------------------------- (e) Keycloak
 REALM_FILE="$ROOT/deploy/keycloak/realm/imaging-catalog-realm.json"
 KC_DIST="$LOCAL/keycloak-dist/keycloak-$KEYCLOAK_VERSION"
@@ -223,6 +228,8 @@ start_service() {
     CATALOG_DB_USER="$CATALOG_DB_USER" CATALOG_DB_PASSWORD="$CATALOG_DB_PASSWORD" \
     QUARKUS_DATASOURCE_USERNAME="$CATALOG_DB_USER" QUARKUS_DATASOURCE_PASSWORD="$CATALOG_DB_PASSWORD" \
     KEYCLOAK_URL="http://localhost:$KEYCLOAK_PORT" \
+    SMTP_HOST=127.0.0.1 SMTP_PORT="$GREENMAIL_SMTP_PORT" \
+    PUBLIC_CATALOG_URL="http://localhost:$PUBLIC_WEB_PORT" SUBMISSION_PUBLIC_URL="http://localhost:$SUBMISSION_PORT" \
     java ${SERVICE_JAVA_OPTS:-$DEFAULT_SERVICE_JAVA_OPTS} $cds -jar "$(jar_of "$svc")"
   STARTED="$STARTED $svc"
 }
@@ -244,6 +251,7 @@ Imaging Data Catalog local stack is up ($((SECONDS - T0)) s; started:${STARTED:-
   Curate                http://localhost:$CURATION_PORT/            (login curator / curator)
   Keycloak admin        http://localhost:$KEYCLOAK_PORT/admin/      (master realm: admin / admin)
   Realm imaging-catalog http://localhost:$KEYCLOAK_PORT/realms/imaging-catalog/account/
+  Mail (GreenMail)      http://localhost:$GREENMAIL_API_PORT/        (every mail sent, e.g. /api/user/<address>/messages/; SMTP localhost:$GREENMAIL_SMTP_PORT)
   Kafka                 localhost:$KAFKA_PORT   PostgreSQL $CATALOG_DB_HOST:$CATALOG_DB_PORT (user $CATALOG_DB_USER)
 
   Demo logins (local realm only): curator/curator, contributor/contributor, admin/admin (catalog-admin)

@@ -1,12 +1,16 @@
 package org.imagingcatalog.submission.api;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.imagingcatalog.model.Resource;
 import org.imagingcatalog.model.SubmissionKind;
 import org.imagingcatalog.model.SubmissionStatus;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 /** The JSON documents of the submissions API. */
 public final class ApiDocuments {
@@ -14,15 +18,24 @@ public final class ApiDocuments {
     private ApiDocuments() {
     }
 
-    @Schema(name = "SubmissionRequest", description = "A proposal. Unknown fields are refused.")
+    static final String PROPOSED = "NEW: the resource's fields (id optional; name and url required). CORRECTION: a JSON"
+            + " Merge Patch (RFC 7396) against the current published version: only the fields it names change, a"
+            + " nested object (counts, modalities) is merged member by member, a list is replaced whole, null clears a"
+            + " field (name and url cannot be cleared: a 400 names them); a patch that changes nothing is a 400."
+            + " WITHDRAWAL: none.";
+
+    @Schema(name = "SubmissionRequest", description = "A proposal, or a revision of one. Unknown fields are refused.")
     public record SubmissionRequestDocument(
-            @Schema(required = true) SubmissionKind kind,
-            @Schema(description = "the published resource to correct or withdraw (CORRECTION and WITHDRAWAL only)")
+            @Schema(required = true, description = "required for a submission; a revision may leave it out (it keeps"
+                    + " its submission's kind; another one is a 400)") SubmissionKind kind,
+            @Schema(description = "the published resource to correct or withdraw (CORRECTION and WITHDRAWAL only; a"
+                    + " revision keeps its submission's)")
             String resourceId,
-            @Schema(description = "the resource's fields: all of them for NEW and CORRECTION (id optional for NEW), none for WITHDRAWAL")
-            Resource proposed,
+            @Schema(description = PROPOSED, type = SchemaType.OBJECT, additionalProperties = Schema.True.class)
+            Map<String, Object> proposed,
             @Schema(description = "why: required for CORRECTION and WITHDRAWAL") String comment,
-            @Schema(description = "optional; the e-mail address is only used to tell you about the decision and never leaves this service")
+            @Schema(description = "optional; the e-mail address is only used to tell you about the decision and never"
+                    + " leaves this service. In a revision, what is left out stays as it was.")
             Submitter submitter) {
     }
 
@@ -32,12 +45,30 @@ public final class ApiDocuments {
 
     @Schema(name = "SubmissionAccepted")
     public record Accepted(UUID id, SubmissionStatus status,
-            @Schema(description = "private link to follow the submission; keep it secret") String trackingUrl) {
+            @Schema(description = "private link to follow the submission; keep it secret") String trackingUrl,
+            @Schema(description = "the round: 1 for a submission, then one more for each revision") int revision) {
+    }
+
+    @Schema(name = "SubmissionRound", description = "One round of a submission: what it proposed and the curators' answer")
+    public record Round(int revision, Instant submittedAt,
+            @Schema(description = "as in SubmissionState.proposed", type = SchemaType.OBJECT) JsonNode proposed,
+            String comment,
+            @Schema(description = "the curators' decision on this round (null while it waits)") SubmissionStatus status,
+            String message, Instant decidedAt) {
     }
 
     @Schema(name = "SubmissionState")
-    public record State(UUID id, SubmissionKind kind, String resourceId, SubmissionStatus status,
-            @Schema(description = "the curators' message, once they decided") String message,
-            Instant submittedAt, Instant decidedAt) {
+    public record State(UUID id, SubmissionKind kind,
+            @Schema(description = "the resource: corrected, withdrawn, or (NEW) suggested, and once accepted the id the"
+                    + " curators gave it") String resourceId,
+            SubmissionStatus status,
+            @Schema(description = "the curators' message on the current round, once they decided") String message,
+            Instant submittedAt, Instant decidedAt,
+            @Schema(description = "the current round") int revision,
+            @Schema(description = "what the current round proposes: NEW the resource, CORRECTION only the fields its"
+                    + " patch names (null clears), WITHDRAWAL null", type = SchemaType.OBJECT) JsonNode proposed,
+            @Schema(description = "the resource's page in the public catalog (corrections, withdrawals, accepted new"
+                    + " resources)") String publicUrl,
+            List<Round> rounds) {
     }
 }

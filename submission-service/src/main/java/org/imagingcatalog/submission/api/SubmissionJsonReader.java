@@ -40,6 +40,15 @@ final class SubmissionJsonReader {
     }
 
     static SubmissionRequest read(String body, String subject) throws MalformedJson {
+        return read(body, subject, null, null);
+    }
+
+    /**
+     * Reads a body; for a revision, {@code fixedKind} and {@code fixedResourceId} stand in for a {@code kind} or
+     * {@code resourceId} the body leaves out (one it names differently is the action layer's 400).
+     */
+    static SubmissionRequest read(String body, String subject, SubmissionKind fixedKind, String fixedResourceId)
+            throws MalformedJson {
         JsonNode root;
         try {
             root = body == null || body.isBlank() ? null : MAPPER.readTree(body);
@@ -55,15 +64,23 @@ final class SubmissionJsonReader {
         List<FieldError> errors = new ArrayList<>();
         unknownFields(root, FIELDS, "", errors);
 
-        SubmissionKind kind = readKind(root.get("kind"), errors);
-        String resourceId = text(root, "resourceId", "resourceId", errors);
+        SubmissionKind kind = fixedKind != null && (root.get("kind") == null || root.get("kind").isNull()) ? fixedKind
+                : readKind(root.get("kind"), errors);
+        String resourceId = fixedResourceId != null && (root.get("resourceId") == null || root.get("resourceId").isNull())
+                ? fixedResourceId : text(root, "resourceId", "resourceId", errors);
         String comment = text(root, "comment", "comment", errors);
 
         Resource proposed = null;
+        JsonNode patch = null;
         JsonNode proposedNode = root.get("proposed");
         if (proposedNode != null && !proposedNode.isNull()) {
             if (!proposedNode.isObject()) {
-                errors.add(new FieldError("proposed", "proposed must be an object with the resource's fields."));
+                errors.add(new FieldError("proposed", kind == SubmissionKind.CORRECTION
+                        ? "proposed must be an object naming the fields to change (a JSON Merge Patch)."
+                        : "proposed must be an object with the resource's fields."));
+            } else if (kind == SubmissionKind.CORRECTION) {
+                // a JSON Merge Patch of the published version: read against it by the rules, never with defaults
+                patch = proposedNode.deepCopy();
             } else {
                 Validated<Resource> read = ResourceReader.fromJson(proposedNode);
                 read.errors().forEach(e -> errors.add(SubmissionRules.proposedError(e)));
@@ -83,7 +100,7 @@ final class SubmissionJsonReader {
                 email = text(submitter, "email", "submitter.email", errors);
             }
         }
-        return new SubmissionRequest(kind, resourceId, proposed, errors, comment, name, email, subject);
+        return new SubmissionRequest(kind, resourceId, proposed, patch, errors, comment, name, email, subject);
     }
 
     private static SubmissionKind readKind(JsonNode node, List<FieldError> errors) {

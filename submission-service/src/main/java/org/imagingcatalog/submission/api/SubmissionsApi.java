@@ -13,15 +13,19 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.imagingcatalog.kit.web.Problem;
 import org.imagingcatalog.model.SubmissionStatus;
 import org.imagingcatalog.model.validation.FieldError;
+import org.imagingcatalog.model.SubmissionKind;
 import org.imagingcatalog.submission.api.ApiDocuments.Accepted;
+import org.imagingcatalog.submission.api.ApiDocuments.Round;
 import org.imagingcatalog.submission.api.ApiDocuments.State;
 import org.imagingcatalog.submission.api.ApiDocuments.SubmissionRequestDocument;
 import org.imagingcatalog.submission.proposals.CurrentContributor;
 import org.imagingcatalog.submission.proposals.InvalidSubmissionException;
+import org.imagingcatalog.submission.proposals.NotRevisableException;
 import org.imagingcatalog.submission.proposals.Receipt;
 import org.imagingcatalog.submission.proposals.Submission;
 import org.imagingcatalog.submission.proposals.SubmissionRequest;
 import org.imagingcatalog.submission.proposals.SubmissionService;
+import org.imagingcatalog.submission.proposals.UnknownSubmissionException;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -72,15 +76,69 @@ public class SubmissionsApi {
             return Problem.of("malformed-json", 400, "Malformed JSON", e.getMessage()).at(PATH).toResponse();
         }
         try {
-            Receipt receipt = submissions.submit(request);
-            String trackingUrl = publicUrl + "/track/" + receipt.trackingToken();
-            return Response.accepted(new Accepted(receipt.id(), SubmissionStatus.RECEIVED, trackingUrl))
-                    .type(MediaType.APPLICATION_JSON)
-                    .location(URI.create(PATH + "/" + receipt.trackingToken()))
-                    .build();
+            return accepted(submissions.submit(request));
         } catch (InvalidSubmissionException e) {
-            return invalid(e.errors()).toResponse();
+            return invalid(e.errors(), PATH).toResponse();
         }
+    }
+
+    @POST
+    @Path("/{token}/revisions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces({ MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE })
+    @Operation(summary = "Revise a submission after the curators asked for changes",
+            description = "The same body as a submission; kind and resourceId stay those of the submission (they may be"
+                    + " left out). The proposal replaces the previous round's (a correction: a JSON Merge Patch against"
+                    + " the current published version). The submission goes back to RECEIVED with the next revision;"
+                    + " every earlier round is kept.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = SubmissionRequestDocument.class)))
+    @APIResponse(responseCode = "202", description = "stored as the next round; curators will review it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Accepted.class)))
+    @APIResponse(responseCode = "400", description = "malformed JSON, another kind or resourceId, or invalid fields (each"
+            + " named); nothing stored",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "no submission has this token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "the curators have not asked for changes; nothing stored",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response revise(@PathParam("token") String token, String body) {
+        String at = PATH + "/" + token + "/revisions";
+        Submission current = submissions.findByToken(token).orElse(null);
+        if (current == null) {
+            return unknownToken(at);
+        }
+        SubmissionRequest request;
+        try {
+            request = SubmissionJsonReader.read(body, contributor.subject().orElse(null), current.kind,
+                    current.kind == SubmissionKind.NEW ? null : current.resourceId);
+        } catch (SubmissionJsonReader.MalformedJson e) {
+            return Problem.of("malformed-json", 400, "Malformed JSON", e.getMessage()).at(at).toResponse();
+        }
+        try {
+            return accepted(submissions.revise(token, request));
+        } catch (UnknownSubmissionException e) {
+            return unknownToken(at);
+        } catch (NotRevisableException e) {
+            return Problem.of("not-revisable", 409, "Not open for revision", e.getMessage()
+                    + " A submission can be revised only after the curators asked for changes; nothing was stored.")
+                    .at(at).toResponse();
+        } catch (InvalidSubmissionException e) {
+            return invalid(e.errors(), at).toResponse();
+        }
+    }
+
+    private Response accepted(Receipt receipt) {
+        String trackingUrl = publicUrl + "/track/" + receipt.trackingToken();
+        return Response.accepted(new Accepted(receipt.id(), SubmissionStatus.RECEIVED, trackingUrl, receipt.revision()))
+                .type(MediaType.APPLICATION_JSON)
+                .location(URI.create(PATH + "/" + receipt.trackingToken()))
+                .build();
+    }
+
+    private static Response unknownToken(String at) {
+        return Problem.of("unknown-tracking-token", 404, "Unknown tracking token",
+                "No submission has this tracking token; check that the link was copied whole.").at(at).toResponse();
     }
 
     @GET
@@ -94,19 +152,22 @@ public class SubmissionsApi {
     public Response state(@PathParam("token") String token) {
         return submissions.findByToken(token)
                 .map(s -> Response.ok(state(s)).type(MediaType.APPLICATION_JSON).build())
-                .orElseGet(() -> Problem.of("unknown-tracking-token", 404, "Unknown tracking token",
-                        "No submission has this tracking token; check that the link was copied whole.")
-                        .at(PATH + "/" + token).toResponse());
+                .orElseGet(() -> unknownToken(PATH + "/" + token));
     }
 
-    private static Problem invalid(List<FieldError> errors) {
+    private static Problem invalid(List<FieldError> errors, String at) {
         return Problem.of("invalid-submission", 400, "Invalid submission",
                 errors.size() == 1 ? "One field is invalid; nothing was stored."
                         : errors.size() + " fields are invalid; nothing was stored.")
-                .at(PATH).withErrors(errors);
+                .at(at).withErrors(errors);
     }
 
-    private static State state(Submission s) {
-        return new State(s.id, s.kind, s.resourceId, s.status, s.curatorMessage, s.submittedAt, s.decidedAt);
+    private State state(Submission s) {
+        List<Round> rounds = submissions.rounds(s).stream()
+                .map(r -> new Round(r.revision, r.submittedAt, SubmissionService.proposal(r.proposedJson, r.patchJson),
+                        r.comment, r.status, r.curatorMessage, r.decidedAt))
+                .toList();
+        return new State(s.id, s.kind, s.resourceId, s.status, s.curatorMessage, s.submittedAt, s.decidedAt, s.revision,
+                SubmissionService.proposal(s.proposedJson, s.patchJson), submissions.publicPage(s), rounds);
     }
 }

@@ -7,7 +7,6 @@ import org.imagingcatalog.model.Topics;
 import org.imagingcatalog.model.events.EventJson;
 import org.imagingcatalog.model.events.SubmissionDecided;
 import org.imagingcatalog.submission.decision.DecisionService;
-import org.imagingcatalog.submission.notify.SubmitterNotifier;
 import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.ShutdownEvent;
@@ -16,8 +15,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 /**
- * Reads {@code catalog.decisions.v1}; each decision is applied in a transaction of its own, and the
- * contributor hears about it after that committed.
+ * Reads {@code catalog.decisions.v1}; each decision is applied in a transaction of its own, which also queues
+ * the contributor's mail (sent by {@code notify.MailSender}: this consumer never waits for SMTP).
  */
 @ApplicationScoped
 public class DecisionsConsumer {
@@ -26,16 +25,14 @@ public class DecisionsConsumer {
     private static final int MAX_POLL_RECORDS = 100;
 
     private final DecisionService decisions;
-    private final SubmitterNotifier notifier;
     private final String bootstrapServers;
     private final String groupId;
     private TopicConsumer consumer;
 
-    public DecisionsConsumer(DecisionService decisions, SubmitterNotifier notifier,
+    public DecisionsConsumer(DecisionService decisions,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
             @ConfigProperty(name = "catalog.submission.decisions.group-id") String groupId) {
         this.decisions = decisions;
-        this.notifier = notifier;
         this.bootstrapServers = bootstrapServers;
         this.groupId = groupId;
     }
@@ -57,7 +54,7 @@ public class DecisionsConsumer {
             LOG.errorf("skipping unreadable decision at offset %d: %s", record.offset(), e.getMessage());
             return;
         }
-        decisions.apply(decided).ifPresent(notifier::decisionMade);
+        decisions.apply(decided);
     }
 
     void onStop(@Observes ShutdownEvent event) {

@@ -34,9 +34,25 @@ public class Submission extends PanacheEntityBase {
     @Column(name = "resource_id")
     public String resourceId;
 
-    /** The proposed resource as JSON (null for a withdrawal). */
+    /** The proposed resource as JSON: a NEW resource (null for a withdrawal and a patch correction). */
     @Column(name = "proposed_json")
     public String proposedJson;
+
+    /** A correction's JSON Merge Patch against the published version (null before patches existed). */
+    @Column(name = "patch_json")
+    public String patchJson;
+
+    /** The current round: 1, then one more per revision. */
+    @Column(nullable = false)
+    public int revision = 1;
+
+    /** The version an accepted proposal became. */
+    @Column(name = "resulting_version")
+    public Integer resultingVersion;
+
+    /** The tracking token sealed with the service's key, for decision mails (null without an e-mail address). */
+    @Column(name = "tracking_token_sealed")
+    public String trackingTokenSealed;
 
     public String comment;
 

@@ -15,8 +15,13 @@ import org.imagingcatalog.model.ResourceStatus;
 import org.imagingcatalog.model.Slugs;
 import org.imagingcatalog.model.SubmissionKind;
 import org.imagingcatalog.model.diff.ResourceDiff;
+import org.imagingcatalog.model.patch.MergePatch;
 import org.imagingcatalog.model.validation.FieldError;
 import org.imagingcatalog.model.validation.ResourceValidator;
+import org.imagingcatalog.model.validation.Validated;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Every rule a submission must meet before it is stored, in one place for the form and the API.
@@ -26,6 +31,9 @@ import org.imagingcatalog.model.validation.ResourceValidator;
 public final class SubmissionRules {
 
     public static final String PROPOSED_PREFIX = "proposed.";
+    /** Why a correction that would leave the published entry as it is is refused. */
+    public static final String CHANGES_NOTHING = "Nothing differs from the published entry: the correction changes nothing."
+            + " Change at least one field.";
     private static final Pattern LIST_ITEM = Pattern.compile("(.+)\\[(\\d+)\\]");
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}&&[^\\n\\r\\t]]|[\\u2028\\u2029]");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s.]+");
@@ -80,10 +88,15 @@ public final class SubmissionRules {
         if (request.comment() == null) {
             errors.putIfAbsent("comment", "Say why the entry should change, ideally with a source.");
         }
-        if (request.proposed() == null) {
-            errors.putIfAbsent("proposed", "Give the corrected fields of the resource.");
+        if (request.patch() != null) {
+            checkPatch(request.patch(), published, errors);
             return;
         }
+        if (request.proposed() == null) {
+            errors.putIfAbsent("proposed", "Give the fields to change (a JSON Merge Patch of the published entry).");
+            return;
+        }
+        // a form correction: every field, pre-filled; it becomes the patch of what changed
         Resource proposed = request.proposed();
         if (proposed.id() != null && request.resourceId() != null && !proposed.id().equals(request.resourceId())) {
             errors.putIfAbsent(PROPOSED_PREFIX + "id", "The id of a published resource never changes; it stays \""
@@ -93,10 +106,80 @@ public final class SubmissionRules {
                 ? proposed.withId(request.resourceId()) : proposed, errors);
         boolean proposalValid = errors.keySet().stream().noneMatch(field -> field.startsWith(PROPOSED_PREFIX));
         published.ifPresent(current -> {
-            if (proposalValid && ResourceDiff.between(current.content(), proposed.withId(current.id()).content()).isEmpty()) {
-                errors.putIfAbsent("proposed", "Nothing differs from the published entry: change at least one field.");
+            if (proposalValid && MergePatch.between(current, proposed.withId(current.id())).isEmpty()) {
+                errors.putIfAbsent("proposed", CHANGES_NOTHING);
             }
         });
+    }
+
+    /**
+     * A correction from the API: a JSON Merge Patch of the published version. Errors are the patch's own (wrong
+     * types, unknown fields, a cleared name or url, another id) and the rules broken by the fields it names;
+     * fields it does not name are the published entry's, not the contributor's, and are not judged here.
+     */
+    private static void checkPatch(JsonNode patch, Optional<Resource> published, Map<String, String> errors) {
+        if (!patch.isObject()) {
+            errors.putIfAbsent("proposed", "proposed must be an object naming the fields to change (a JSON Merge Patch).");
+            return;
+        }
+        if (published.isEmpty()) {
+            return; // the resourceId error says why
+        }
+        Validated<Resource> merged = MergePatch.applyTo(published.get(), patch);
+        for (FieldError error : merged.errors()) {
+            FieldError named = proposedError(error);
+            errors.putIfAbsent(named.field(), named.message());
+        }
+        if (!merged.isValid() || merged.value() == null) {
+            return;
+        }
+        java.util.Set<String> named = MergePatch.namedFields(patch);
+        boolean valid = true;
+        for (FieldError error : ResourceValidator.validate(merged.value(), false)) {
+            if (names(named, error.field())) {
+                FieldError e = proposedError(error);
+                errors.putIfAbsent(e.field(), e.message());
+                valid = false;
+            }
+        }
+        if (valid && MergePatch.between(published.get(), merged.value().withId(published.get().id())).isEmpty()) {
+            errors.putIfAbsent("proposed", CHANGES_NOTHING);
+        }
+    }
+
+    /** Whether an error on {@code field} ({@code formats[1]}, {@code counts.patients}) is about a field the patch names. */
+    private static boolean names(java.util.Set<String> named, String field) {
+        if (field == null || field.isEmpty()) {
+            return true;
+        }
+        for (String n : named) {
+            if (field.equals(n) || field.startsWith(n + "[") || field.startsWith(n + ".") || n.startsWith(field + ".")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The patch a valid correction stores and sends: the API's as sent, or for a form correction the fields that
+     * differ from the published version ({@link MergePatch#between}).
+     */
+    public ObjectNode correctionPatch(SubmissionRequest request) {
+        if (request.patch() != null) {
+            return (ObjectNode) request.patch().deepCopy();
+        }
+        Resource current = target(request.resourceId()).resource();
+        return MergePatch.between(current, request.proposed().withId(current.id()));
+    }
+
+    /** What a correction proposes, whole: the published version with the patch applied (empty when it no longer applies). */
+    public Optional<Resource> corrected(String resourceId, JsonNode patch) {
+        Optional<Resource> published = publishedResource.apply(resourceId);
+        if (published.isEmpty() || patch == null) {
+            return published;
+        }
+        Validated<Resource> merged = MergePatch.applyTo(published.get(), patch);
+        return Optional.ofNullable(merged.value());
     }
 
     private void checkWithdrawal(SubmissionRequest request, Map<String, String> errors) {
@@ -215,6 +298,9 @@ public final class SubmissionRules {
             texts.put(PROPOSED_PREFIX + "annotations", String.join(",", p.annotations()));
             texts.put(PROPOSED_PREFIX + "tags", String.join(",", p.tags()));
         }
+        if (request.patch() != null) {
+            collectTexts(PROPOSED_PREFIX, request.patch(), texts);
+        }
         texts.put("resourceId", request.resourceId());
         texts.put("comment", request.comment());
         texts.put("submitter.name", request.submitterName());
@@ -225,6 +311,19 @@ public final class SubmissionRules {
                         + "send it as UTF-8.");
             }
         });
+    }
+
+    private static void collectTexts(String prefix, JsonNode node, Map<String, String> texts) {
+        if (node.isTextual()) {
+            texts.putIfAbsent(prefix.endsWith(".") ? prefix.substring(0, prefix.length() - 1) : prefix, node.asText());
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                collectTexts(prefix + "[" + i + "]", node.get(i), texts);
+            }
+        } else if (node.isObject()) {
+            node.fields().forEachRemaining(member -> collectTexts(
+                    (prefix.endsWith(".") || prefix.isEmpty() ? prefix : prefix + ".") + member.getKey(), member.getValue(), texts));
+        }
     }
 
     static boolean isWellFormed(String text) {

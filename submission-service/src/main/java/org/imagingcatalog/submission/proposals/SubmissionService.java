@@ -2,10 +2,12 @@ package org.imagingcatalog.submission.proposals;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.imagingcatalog.kit.outbox.Outbox;
 import org.imagingcatalog.model.Resource;
 import org.imagingcatalog.model.Roles;
@@ -18,14 +20,18 @@ import org.imagingcatalog.submission.catalog.PublishedCatalog;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 /**
- * The one action layer behind the forms and the JSON API: checks a submission, stores it and
- * its {@code SubmissionReceived} outbox row in one transaction, and decides who may list what.
+ * The one action layer behind the forms and the JSON API: checks a submission or a revision, stores it, its
+ * round and its {@code SubmissionReceived} outbox row in one transaction, and decides who may see and do what
+ * (the tracking token for a submission's page and revisions, the contributor role for "my submissions").
  */
 @ApplicationScoped
 public class SubmissionService {
@@ -35,12 +41,17 @@ public class SubmissionService {
     private final PublishedCatalog catalog;
     private final Outbox outbox;
     private final CurrentContributor contributor;
+    private final TokenSeal seal;
     private final SubmissionRules rules;
+    private final String publicCatalogUrl;
 
-    public SubmissionService(PublishedCatalog catalog, Outbox outbox, CurrentContributor contributor) {
+    public SubmissionService(PublishedCatalog catalog, Outbox outbox, CurrentContributor contributor, TokenSeal seal,
+            @ConfigProperty(name = "catalog.public-catalog-url") String publicCatalogUrl) {
+        this.publicCatalogUrl = publicCatalogUrl;
         this.catalog = catalog;
         this.outbox = outbox;
         this.contributor = contributor;
+        this.seal = seal;
         this.rules = new SubmissionRules(catalog::resource);
     }
 
@@ -55,7 +66,7 @@ public class SubmissionService {
     }
 
     /**
-     * Stores a valid submission and its event.
+     * Stores a valid submission, its first round and its event.
      *
      * @throws InvalidSubmissionException when a rule is broken; then nothing is stored
      */
@@ -65,31 +76,114 @@ public class SubmissionService {
         if (!errors.isEmpty()) {
             throw new InvalidSubmissionException(errors);
         }
-        Resource proposed = normalisedProposal(request);
-        String resourceId = request.kind() == SubmissionKind.NEW
-                ? (proposed.id() == null || proposed.id().isBlank() ? null : proposed.id())
-                : request.resourceId();
         String token = TrackingTokens.newToken();
-
         Submission submission = new Submission();
         submission.id = UUID.randomUUID();
         submission.trackingTokenHash = TrackingTokens.hash(token);
         submission.kind = request.kind();
-        submission.resourceId = resourceId;
-        submission.proposedJson = proposed == null ? null : json(proposed);
-        submission.comment = request.comment();
         submission.submitterName = request.submitterName();
         submission.submitterEmail = request.submitterEmail();
+        submission.trackingTokenSealed = submission.submitterEmail == null ? null : seal.seal(token);
         submission.submitterSubject = request.submitterSubject();
         submission.status = SubmissionStatus.RECEIVED;
+        submission.revision = 1;
         // PostgreSQL keeps microseconds: the stored time and the event's time are the same instant.
         submission.submittedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        propose(submission, request, request.resourceId());
         submission.persist();
+        startRound(submission, submission.submittedAt);
+        LOG.infof("stored %s submission %s for resource %s", submission.kind, submission.id, submission.resourceId);
+        return new Receipt(submission.id, token, submission.revision);
+    }
 
-        outbox.append(SubmissionReceived.of(submission.id, submission.kind, resourceId,
-                proposed, submission.comment, submission.submitterName, submission.submittedAt));
-        LOG.infof("stored %s submission %s for resource %s", submission.kind, submission.id, resourceId);
-        return new Receipt(submission.id, token);
+    /**
+     * The contributor's next round after the curators asked for changes: same submission, kind and resource, the
+     * revision one higher, the status back to RECEIVED; the earlier rounds are kept. The token is the permission.
+     *
+     * @throws UnknownSubmissionException no submission has this token
+     * @throws NotRevisableException the curators have not asked for changes (nothing stored)
+     * @throws InvalidSubmissionException another kind or resource, or a broken rule (nothing stored)
+     */
+    @Transactional
+    public Receipt revise(String token, SubmissionRequest request) {
+        Submission found = findByToken(token).orElseThrow(UnknownSubmissionException::new);
+        Submission submission = Submission.findById(found.id, LockModeType.PESSIMISTIC_WRITE);
+        if (submission.status != SubmissionStatus.CHANGES_REQUESTED) {
+            throw new NotRevisableException(submission.status);
+        }
+        List<FieldError> fixed = new ArrayList<>();
+        if (request.kind() != null && request.kind() != submission.kind) {
+            fixed.add(new FieldError("kind", "A revision keeps the kind of its submission: " + submission.kind + "."));
+        }
+        if (submission.kind != SubmissionKind.NEW && request.resourceId() != null
+                && !request.resourceId().equals(submission.resourceId)) {
+            fixed.add(new FieldError("resourceId", "A revision keeps the resource of its submission: \""
+                    + submission.resourceId + "\"."));
+        }
+        if (!fixed.isEmpty()) {
+            throw new InvalidSubmissionException(fixed);
+        }
+        String resourceId = submission.kind == SubmissionKind.NEW ? null : submission.resourceId;
+        SubmissionRequest revision = new SubmissionRequest(submission.kind, request.resourceId() == null ? resourceId
+                : request.resourceId(), request.proposed(), request.patch(), request.inputErrors(), request.comment(),
+                request.submitterName(), request.submitterEmail(), request.submitterSubject());
+        List<FieldError> errors = check(revision);
+        if (!errors.isEmpty()) {
+            throw new InvalidSubmissionException(errors);
+        }
+        // what the revision does not name stays: the submitter's name and address unless given again
+        if (revision.submitterName() != null) {
+            submission.submitterName = revision.submitterName();
+        }
+        if (revision.submitterEmail() != null) {
+            submission.submitterEmail = revision.submitterEmail();
+            if (submission.trackingTokenSealed == null) {
+                submission.trackingTokenSealed = seal.seal(token);
+            }
+        }
+        propose(submission, revision, revision.resourceId());
+        submission.revision++;
+        submission.status = SubmissionStatus.RECEIVED;
+        submission.curatorMessage = null;
+        submission.decidedAt = null;
+        startRound(submission, Instant.now().truncatedTo(ChronoUnit.MICROS));
+        LOG.infof("stored revision %d of submission %s", submission.revision, submission.id);
+        return new Receipt(submission.id, token, submission.revision);
+    }
+
+    /** Sets what this round proposes: a NEW resource, a correction's patch, a withdrawal's reason. */
+    private void propose(Submission submission, SubmissionRequest request, String resourceId) {
+        submission.proposedJson = null;
+        submission.patchJson = null;
+        switch (submission.kind) {
+            case NEW -> {
+                Resource proposed = request.proposed();
+                submission.proposedJson = json(proposed);
+                submission.resourceId = proposed.id() == null || proposed.id().isBlank() ? null : proposed.id();
+            }
+            case CORRECTION -> {
+                submission.patchJson = json(rules.correctionPatch(request));
+                submission.resourceId = resourceId;
+            }
+            case WITHDRAWAL -> submission.resourceId = resourceId;
+        }
+        submission.comment = request.comment();
+    }
+
+    /** Keeps the round and emits its event, in the storing transaction. */
+    private void startRound(Submission submission, Instant submittedAt) {
+        SubmissionRound round = new SubmissionRound();
+        round.submissionId = submission.id;
+        round.revision = submission.revision;
+        round.proposedJson = submission.proposedJson;
+        round.patchJson = submission.patchJson;
+        round.comment = submission.comment;
+        round.submittedAt = submittedAt;
+        round.persist();
+        outbox.append(SubmissionReceived.of(submission.id, submission.kind, submission.resourceId,
+                submission.proposedJson == null ? null : read(submission.proposedJson, Resource.class),
+                submission.patchJson == null ? null : read(submission.patchJson, JsonNode.class),
+                submission.comment, submission.submitterName, submittedAt, submission.revision));
     }
 
     public Optional<Submission> findByToken(String token) {
@@ -97,6 +191,20 @@ public class SubmissionService {
             return Optional.empty();
         }
         return Submission.findByTokenHash(TrackingTokens.hash(token));
+    }
+
+    /** Every round of a submission, the first first. */
+    public List<SubmissionRound> rounds(Submission submission) {
+        return SubmissionRound.of(submission.id);
+    }
+
+    /** The resource's page in the public catalog: a corrected or withdrawn one, or a new one once accepted; else null. */
+    public String publicPage(Submission submission) {
+        if (submission.resourceId == null
+                || (submission.kind == SubmissionKind.NEW && submission.status != SubmissionStatus.ACCEPTED)) {
+            return null;
+        }
+        return publicCatalogUrl + "/resources/" + submission.resourceId;
     }
 
     /** The submissions the logged-in contributor sent while logged in, newest first. */
@@ -108,28 +216,53 @@ public class SubmissionService {
     /** The name of the proposed or targeted resource, for pages that show what a submission is about. */
     public String proposedName(Submission submission) {
         if (submission.proposedJson != null) {
-            try {
-                return EventJson.mapper().readValue(submission.proposedJson, Resource.class).name();
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("a stored proposal is not a resource", e);
-            }
+            return read(submission.proposedJson, Resource.class).name();
         }
         return catalog.find(submission.resourceId).map(entry -> entry.name).orElse(submission.resourceId);
     }
 
-    private static Resource normalisedProposal(SubmissionRequest request) {
-        Resource proposed = request.proposed();
-        if (proposed != null && request.kind() == SubmissionKind.CORRECTION && proposed.id() == null) {
-            return proposed.withId(request.resourceId());
+    /**
+     * What a round proposes, as JSON: a NEW resource whole, a correction's patch (only the fields it names; a
+     * correction stored before patches existed: the whole corrected resource), nothing for a withdrawal.
+     */
+    public static JsonNode proposal(String proposedJson, String patchJson) {
+        if (patchJson != null) {
+            return read(patchJson, JsonNode.class);
         }
-        return proposed;
+        if (proposedJson != null) {
+            ObjectNode whole = EventJson.mapper().valueToTree(read(proposedJson, Resource.class).content());
+            return whole;
+        }
+        return null;
     }
 
-    private static String json(Resource resource) {
+    /**
+     * The latest proposal as a whole resource, to pre-fill the revision form: the NEW resource, or the published
+     * version with the correction's patch applied.
+     */
+    public Optional<Resource> latestProposal(Submission submission) {
+        if (submission.kind == SubmissionKind.CORRECTION && submission.patchJson != null) {
+            return rules.corrected(submission.resourceId, read(submission.patchJson, JsonNode.class));
+        }
+        if (submission.proposedJson != null) {
+            return Optional.of(read(submission.proposedJson, Resource.class));
+        }
+        return submission.kind == SubmissionKind.CORRECTION ? catalog.resource(submission.resourceId) : Optional.empty();
+    }
+
+    private static <T> T read(String json, Class<T> type) {
         try {
-            return EventJson.mapper().writeValueAsString(resource);
+            return EventJson.mapper().readValue(json, type);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write a resource as JSON", e);
+            throw new IllegalStateException("a stored proposal is not readable", e);
+        }
+    }
+
+    private static String json(Object value) {
+        try {
+            return EventJson.mapper().writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a proposal as JSON", e);
         }
     }
 }

@@ -3,7 +3,6 @@ package org.imagingcatalog.submission.web;
 import java.util.List;
 import java.util.function.Function;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.imagingcatalog.kit.web.ErrorAnswers;
 import org.imagingcatalog.model.Resource;
 import org.imagingcatalog.model.SubmissionKind;
@@ -13,7 +12,6 @@ import org.imagingcatalog.model.validation.Validated;
 import org.imagingcatalog.submission.proposals.CurrentContributor;
 import org.imagingcatalog.submission.proposals.InvalidSubmissionException;
 import org.imagingcatalog.submission.proposals.PublishedTarget;
-import org.imagingcatalog.submission.proposals.Receipt;
 import org.imagingcatalog.submission.proposals.SubmissionRequest;
 import org.imagingcatalog.submission.proposals.SubmissionRules;
 import org.imagingcatalog.submission.proposals.SubmissionService;
@@ -27,10 +25,15 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
-/** The three contribution forms: a new resource, a correction, a withdrawal. */
+/**
+ * The three contribution forms: a new resource, a correction, a withdrawal. A stored one answers 303 to its
+ * tracking page (Post/Redirect/Get), which thanks once; a refused one answers 400 with the errors and the input.
+ */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
 public class ContributePage {
@@ -45,21 +48,16 @@ public class ContributePage {
         static native TemplateInstance withdrawal(String resourceId, String resourceName, FormView form,
                 CurrentContributor contributor);
 
-        static native TemplateInstance submitted(SubmissionKind kind, String resourceId, String trackingUrl,
-                String trackingPath, String submitterEmail, CurrentContributor contributor);
     }
 
     private final SubmissionService submissions;
     private final CurrentContributor contributor;
     private final ErrorAnswers answers;
-    private final String publicUrl;
 
-    public ContributePage(SubmissionService submissions, CurrentContributor contributor, ErrorAnswers answers,
-            @ConfigProperty(name = "catalog.submission.public-url") String publicUrl) {
+    public ContributePage(SubmissionService submissions, CurrentContributor contributor, ErrorAnswers answers) {
         this.submissions = submissions;
         this.contributor = contributor;
         this.answers = answers;
-        this.publicUrl = publicUrl;
     }
 
     @GET
@@ -71,7 +69,7 @@ public class ContributePage {
     @POST
     @Path("new")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response submitNew(@BeanParam FormFields form) {
+    public Response submitNew(@BeanParam FormFields form, @Context UriInfo uri) {
         if (form.honeypotFilled()) {
             return honeypot();
         }
@@ -79,7 +77,7 @@ public class ContributePage {
         SubmissionRequest request = new SubmissionRequest(SubmissionKind.NEW, null, read.value(), proposed(read.errors()),
                 form.comment, form.submitterName, form.submitterEmail, contributor.subject().orElse(null));
         try {
-            return submitted(request, submissions.submit(request), form.submitterEmail);
+            return ThankYou.redirect(submissions.submit(request).trackingToken(), ThankYou.SUBMITTED, uri);
         } catch (InvalidSubmissionException e) {
             return badRequest(Templates.newResource(FormView.of(form.values(), e.errors()), contributor));
         }
@@ -96,7 +94,7 @@ public class ContributePage {
     @POST
     @Path("correct/{resourceId}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response submitCorrection(@PathParam("resourceId") String resourceId, @BeanParam FormFields form) {
+    public Response submitCorrection(@PathParam("resourceId") String resourceId, @BeanParam FormFields form, @Context UriInfo uri) {
         if (form.honeypotFilled()) {
             return honeypot();
         }
@@ -106,7 +104,7 @@ public class ContributePage {
                     proposed(read.errors()), form.comment, form.submitterName, form.submitterEmail,
                     contributor.subject().orElse(null));
             try {
-                return submitted(request, submissions.submit(request), form.submitterEmail);
+                return ThankYou.redirect(submissions.submit(request).trackingToken(), ThankYou.SUBMITTED, uri);
             } catch (InvalidSubmissionException e) {
                 return badRequest(Templates.correction(resourceId, resource.name(), FormView.of(form.values(), e.errors()),
                         contributor));
@@ -125,7 +123,7 @@ public class ContributePage {
     @POST
     @Path("withdraw/{resourceId}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response submitWithdrawal(@PathParam("resourceId") String resourceId, @BeanParam FormFields form) {
+    public Response submitWithdrawal(@PathParam("resourceId") String resourceId, @BeanParam FormFields form, @Context UriInfo uri) {
         if (form.honeypotFilled()) {
             return honeypot();
         }
@@ -133,7 +131,7 @@ public class ContributePage {
             SubmissionRequest request = new SubmissionRequest(SubmissionKind.WITHDRAWAL, resourceId, null, List.of(),
                     form.comment, form.submitterName, form.submitterEmail, contributor.subject().orElse(null));
             try {
-                return submitted(request, submissions.submit(request), form.submitterEmail);
+                return ThankYou.redirect(submissions.submit(request).trackingToken(), ThankYou.SUBMITTED, uri);
             } catch (InvalidSubmissionException e) {
                 return badRequest(Templates.withdrawal(resourceId, resource.name(), FormView.of(form.values(), e.errors()),
                         contributor));
@@ -164,13 +162,6 @@ public class ContributePage {
         return answers.page(400, "Submission not accepted",
                 "This submission could not be accepted. If you filled in the form yourself, reload it and send it again.")
                 .build();
-    }
-
-    private Response submitted(SubmissionRequest request, Receipt receipt, String email) {
-        // the link works on whatever host serves this page; its text is the public address to keep
-        String trackingPath = "/track/" + receipt.trackingToken();
-        return Response.ok(Templates.submitted(request.kind(), request.resourceId(), publicUrl + trackingPath, trackingPath,
-                email == null || email.isBlank() ? null : email.strip(), contributor)).build();
     }
 
     private static Response badRequest(TemplateInstance page) {

@@ -46,6 +46,13 @@ public final class FormView {
         return new FormView(new HashMap<>(ResourceReader.toForm(resource)), Map.of());
     }
 
+    /** A revision form: the latest proposal (when there is a resource to show) and the last comment. */
+    public static FormView revision(Resource latest, String comment) {
+        FormView form = latest == null ? empty() : prefilled(latest);
+        form.values.put("comment", comment == null ? "" : comment);
+        return form;
+    }
+
     /**
      * The form input an API field name belongs to: {@code proposed.modalities.ct} is {@code ct},
      * {@code submitter.email} is {@code submitterEmail}; the rest keep their name.

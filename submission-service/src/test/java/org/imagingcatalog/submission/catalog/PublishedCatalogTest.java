@@ -60,7 +60,9 @@ class PublishedCatalogTest {
         // a correction through the form: change the name, say why
         Map<String, String> fields = prefilledFields(id, "Chest X-ray (corrected)");
         fields.put("comment", "The provider renamed it.");
-        HtmlForm.open("/correct/" + id).post("/correct/" + id, fields).then().statusCode(200)
+        io.restassured.response.Response posted = HtmlForm.open("/correct/" + id).post("/correct/" + id, fields);
+        posted.then().statusCode(303);
+        given().cookies(posted.getCookies()).when().get(posted.header("Location")).then().statusCode(200)
                 .body(containsString("correction to <code>" + id + "</code>"));
     }
 

@@ -44,10 +44,12 @@ class SubmissionFlowTest {
 
         Response confirmation = HtmlForm.open("/new").post("/new", Proposals.newResourceForm(name));
 
-        confirmation.then().statusCode(200)
+        confirmation.then().statusCode(303);
+        String token = HtmlForm.trackingToken(confirmation.header("Location"));
+        given().cookies(confirmation.getCookies()).when().get("/track/" + token).then().statusCode(200)
                 .body(containsString("your submission was received"))
-                .body(containsString("http://localhost:8081/track/"));
-        String token = HtmlForm.trackingToken(confirmation.asString());
+                .body(containsString("http://localhost:8081/track/" + token))
+                .body(not(containsString(Proposals.EMAIL)));
         assertThat(db.submissions()).isEqualTo(before + 1);
         String id = db.string("SELECT id FROM submission WHERE tracking_token_hash = '" + TrackingTokens.hash(token) + "'");
         assertThat(db.count("SELECT count(*) FROM submission WHERE tracking_token_hash = '" + token + "'"))
