@@ -1,6 +1,8 @@
 package org.imagingcatalog.curation.api;
 
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -17,6 +19,10 @@ import org.imagingcatalog.curation.api.ApiRequests.DecisionRequest;
 import org.imagingcatalog.curation.api.ApiViews.DecisionResult;
 import org.imagingcatalog.curation.api.ApiViews.Queue;
 import org.imagingcatalog.curation.api.ApiViews.QueueItem;
+import org.imagingcatalog.curation.api.ApiViews.Submission;
+import org.imagingcatalog.curation.curating.CurationActions.QueueEntry;
+import org.imagingcatalog.curation.curating.Paged;
+import org.imagingcatalog.curation.curating.Paging;
 import org.imagingcatalog.model.DecisionOutcome;
 import org.imagingcatalog.model.Roles;
 
@@ -37,6 +43,8 @@ import jakarta.ws.rs.core.MediaType;
 @SecurityRequirement(name = "keycloak")
 public class QueueApi {
 
+    private static final String QUEUE = "/api/v1/queue";
+
     private final CurationActions actions;
 
     public QueueApi(CurationActions actions) {
@@ -45,18 +53,40 @@ public class QueueApi {
 
     @GET
     @Path("/queue")
-    @Operation(summary = "The review queue, newest first, with counts per status",
-            description = "Filter with kind=NEW|CORRECTION|WITHDRAWAL and status=RECEIVED|IN_REVIEW|ACCEPTED|REJECTED|CHANGES_REQUESTED.")
-    public Queue queue(@QueryParam("kind") String kind, @QueryParam("status") String status) {
-        return new Queue(actions.queueCounts(),
-                actions.queue(Filters.kind(kind), Filters.status(status)).stream().map(QueueItem::of).toList());
+    @Operation(summary = "The review queue, newest first, a page at a time, with counts per status",
+            description = "Filter with kind=NEW|CORRECTION|WITHDRAWAL and status=RECEIVED|IN_REVIEW|ACCEPTED|REJECTED|CHANGES_REQUESTED; "
+                    + "page from 1, size 1 to 200 (default 50). The answer has the total and the paths of the next and "
+                    + "previous pages (null at the ends). Each item has the name it proposes, its submitter, its revision, "
+                    + "who claimed it, and its likely duplicates.")
+    public Queue queue(@QueryParam("kind") String kind, @QueryParam("status") String status,
+            @QueryParam("page") String page, @QueryParam("size") String size) {
+        String k = Filters.kind(kind);
+        String s = Filters.status(status);
+        Paged<QueueEntry> paged = actions.queue(k, s, Paging.of(page, size));
+        Map<String, String> filters = new LinkedHashMap<>();
+        filters.put("kind", k);
+        filters.put("status", s);
+        return new Queue(actions.queueCounts(), paged.items().stream().map(QueueItem::of).toList(), paged.page(),
+                paged.size(), paged.total(), paged.link(QUEUE, filters, true), paged.link(QUEUE, filters, false));
     }
 
     @GET
     @Path("/submissions/{id}")
-    @Operation(summary = "One queued submission with its proposal")
-    public QueueItem submission(@PathParam("id") String id) {
-        return QueueItem.of(actions.submission(Filters.uuid(id)));
+    @Operation(summary = "One submission with its proposal or patch, every round, and what its review shows",
+            description = "Reading it changes nothing; claim it with POST .../claim.")
+    public Submission submission(@PathParam("id") String id) {
+        return Submission.of(actions.review(Filters.uuid(id)));
+    }
+
+    @POST
+    @Path("/submissions/{id}/claim")
+    @Operation(summary = "Claim a review: IN_REVIEW, shown to the other curators as claimed by you",
+            description = "Claiming again is harmless; claiming an item another curator claimed takes it over. A decided "
+                    + "submission, or one whose contributor is revising, answers 409. Decisions need no claim. No body.")
+    public Submission claim(@PathParam("id") String id) {
+        UUID submissionId = Filters.uuid(id);
+        actions.claim(submissionId);
+        return Submission.of(actions.review(submissionId));
     }
 
     @POST

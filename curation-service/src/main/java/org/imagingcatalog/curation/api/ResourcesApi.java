@@ -29,6 +29,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -46,6 +47,9 @@ import jakarta.ws.rs.core.Response;
 @Tag(name = "Curated resources and their history")
 @SecurityRequirement(name = "keycloak")
 public class ResourcesApi {
+
+    /** RFC 7396's media type, the only one PATCH takes. */
+    static final String MERGE_PATCH = "application/merge-patch+json";
 
     private final CurationActions actions;
 
@@ -100,7 +104,7 @@ public class ResourcesApi {
     @Operation(summary = "Direct edit by a curator: a new version",
             description = "Requires If-Match: \"<version>\" (the version the edit is based on): missing answers 428, "
                     + "stale answers 412 naming the current version. The body holds the resource fields to change "
-                    + "(fields left out keep their value) and an optional `reason`.")
+                    + "(fields left out keep their value) and the `reason` for the history (required: 400 naming `reason`).")
     public Response edit(@PathParam("id") String id,
             @Parameter(description = "\"<version>\" the edit is based on") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @RequestBody(content = @Content(schema = @Schema(implementation = Resource.class))) String json) {
@@ -115,6 +119,29 @@ public class ResourcesApi {
         }
         VersionView version = actions.edit(id, parseIfMatch(ifMatch), new CuratorInput.JsonEdits(fields),
                 reason == null || reason.isNull() ? null : reason.asText());
+        return withETag(version);
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Consumes(MERGE_PATCH)
+    @Operation(summary = "Direct edit by a curator as a JSON Merge Patch (RFC 7396): a new version changing only the named fields",
+            description = "Content-Type: application/merge-patch+json (anything else answers 415). Requires "
+                    + "If-Match: \"<version>\": missing answers 428, stale answers 412 naming the current version. "
+                    + "The body names the fields to change (null clears one; counts and modalities merge member by member; "
+                    + "lists are replaced) and the `reason` for the history (required). Bad fields answer 400 naming each; "
+                    + "a patch that changes nothing answers 200 with the current version.")
+    public Response patch(@PathParam("id") String id,
+            @Parameter(description = "\"<version>\" the patch is based on") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @RequestBody(content = @Content(mediaType = MERGE_PATCH, schema = @Schema(implementation = Resource.class))) String json) {
+        JsonNode body = JsonBodies.object(json);
+        if (body == null) {
+            throw CurationProblem.invalidField("", "A JSON object naming the fields to change is required.");
+        }
+        ObjectNode patch = ((ObjectNode) body).deepCopy();
+        JsonNode reason = patch.remove("reason");
+        Integer base = parseIfMatch(ifMatch);
+        VersionView version = actions.patch(id, base, patch, reason == null || !reason.isTextual() ? null : reason.asText());
         return withETag(version);
     }
 

@@ -2,6 +2,8 @@ package org.imagingcatalog.curation.audit;
 
 import java.time.Instant;
 
+import org.hibernate.annotations.Immutable;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -10,8 +12,9 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** One curator action: who did what to which subject, and when. */
+/** One curator action: who did what to which subject, and when. Never changed once written. */
 @Entity
+@Immutable
 @Table(name = "audit_entry")
 public class AuditEntry extends PanacheEntityBase {
 

@@ -1,16 +1,24 @@
 package org.imagingcatalog.curation.curating;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.imagingcatalog.curation.audit.AuditAction;
 import org.imagingcatalog.curation.audit.AuditEntry;
 import org.imagingcatalog.curation.audit.AuditLog;
+import org.imagingcatalog.curation.audit.AuditQuery;
 import org.imagingcatalog.curation.catalog.ResourceJson;
 import org.imagingcatalog.curation.history.ResourceHead;
 import org.imagingcatalog.curation.history.ResourceHistory;
@@ -19,6 +27,7 @@ import org.imagingcatalog.curation.review.DuplicateFinder;
 import org.imagingcatalog.curation.review.DuplicateFinder.Duplicate;
 import org.imagingcatalog.curation.review.ReviewItem;
 import org.imagingcatalog.curation.review.ReviewQueue;
+import org.imagingcatalog.curation.review.ReviewRound;
 import org.imagingcatalog.curation.security.CuratorGuard;
 import org.imagingcatalog.kit.outbox.Outbox;
 import org.imagingcatalog.model.DecisionOutcome;
@@ -30,6 +39,8 @@ import org.imagingcatalog.model.SubmissionKind;
 import org.imagingcatalog.model.SubmissionStatus;
 import org.imagingcatalog.model.diff.FieldChange;
 import org.imagingcatalog.model.events.SubmissionDecided;
+import org.imagingcatalog.model.patch.MergePatch;
+import org.imagingcatalog.model.validation.FieldError;
 import org.imagingcatalog.model.validation.ResourceReader;
 import org.imagingcatalog.model.validation.Validated;
 
@@ -43,11 +54,18 @@ import jakarta.transaction.Transactional;
  * Every curation action, called by both the HTML UI and the JSON API so the two never drift. Each action
  * checks the caller's permission once, first; each change commits together with its history, its audit
  * record and its outbox events, or not at all.
+ *
+ * <p>A CORRECTION that carries a JSON Merge Patch is reviewed and accepted against the version current at
+ * that moment: only the fields it names change (plus the curator's own edits on top). A correction written
+ * before patches existed carries the whole resource, which replaces every field as it always did.
  */
 @ApplicationScoped
 public class CurationActions {
 
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}&&[^\\n\\r\\t]]");
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+    /** The longest reason a published version carries (the entry event's schema). */
+    private static final int VERSION_REASON_MAX = 5000;
 
     private final CuratorGuard guard;
     private final ReviewQueue queue;
@@ -66,16 +84,46 @@ public class CurationActions {
         this.audit = audit;
     }
 
+    /** A queue item as the queue lists it: the name it proposes (or the entry it concerns) and likely duplicates. */
+    public record QueueEntry(ReviewItem item, String name, List<Duplicate> duplicates) {
+    }
+
     /**
-     * A queue item with what a curator needs to decide on it. {@code editable}: the curator may change the
-     * proposed fields before accepting (not for a withdrawal, nor without a proposal).
+     * A queue item with what a curator needs to decide on it. {@code proposal}: the resource as accepting would
+     * publish it (for a patch, applied to the current version), null if there is none or it cannot be built
+     * ({@code proposalErrors} then say why). {@code changes}: for a correction, each field it changes (for a patch,
+     * exactly the fields the patch names), current value and proposed value. {@code editable}: the curator may
+     * change the fields before accepting. {@code rounds}: every round of the submission; {@code sinceLastRound}:
+     * how this round's proposal differs from the previous round's.
      */
-    public record Review(ReviewItem item, Resource proposal, VersionView current, List<FieldChange> changes,
-            List<Duplicate> duplicates, boolean editable) {
+    public record Review(ReviewItem item, String name, Resource proposal, List<FieldError> proposalErrors,
+            VersionView current, List<FieldChange> changes, List<Duplicate> duplicates, boolean editable,
+            List<ReviewRound> rounds, List<FieldChange> sinceLastRound) {
 
         /** The id a correction keeps (it cannot be changed while reviewing), else null. */
         public String fixedId() {
             return SubmissionKind.CORRECTION.name().equals(item.kind) ? item.resourceId : null;
+        }
+
+        /** Whether this correction is a JSON Merge Patch (it changes only the fields it names). */
+        public boolean isPatch() {
+            return item.patch != null;
+        }
+
+        /** The version the page shows the proposal against (0 if none). */
+        public int currentVersion() {
+            return current == null ? 0 : current.version();
+        }
+
+        /** The round before this one (null in round 1). */
+        public ReviewRound previousRound() {
+            return rounds.stream().filter(r -> r.revision == item.revision - 1).findFirst().orElse(null);
+        }
+
+        /** The rounds before the current one, newest first. */
+        public List<ReviewRound> earlierRounds() {
+            return rounds.stream().filter(r -> r.revision < item.revision)
+                    .sorted((a, b) -> Integer.compare(b.revision, a.revision)).toList();
         }
     }
 
@@ -91,9 +139,19 @@ public class CurationActions {
 
     // ---- reading
 
-    public List<ReviewItem> queue(String kind, String status) {
+    /** One page of the queue, newest first, each item with its name and likely duplicates. */
+    public Paged<QueueEntry> queue(String kind, String status, Paging paging) {
         guard.requireCurator();
-        return queue.list(kind, status);
+        List<ReviewItem> items = queue.list(kind, status, paging.offset(), paging.size());
+        long total = queue.count(kind, status);
+        List<ResourceHead> heads = history.heads();
+        Map<String, ResourceHead> byId = heads.stream().collect(Collectors.toMap(h -> h.id, Function.identity()));
+        List<QueueEntry> entries = new ArrayList<>(items.size());
+        for (ReviewItem item : items) {
+            Naming naming = naming(item, item.resourceId == null ? null : byId.get(item.resourceId));
+            entries.add(new QueueEntry(item, naming.name(), likelyDuplicates(item, naming, heads)));
+        }
+        return new Paged<>(entries, total, paging);
     }
 
     public Map<String, Long> queueCounts() {
@@ -101,20 +159,10 @@ public class CurationActions {
         return queue.countsByStatus();
     }
 
-    public ReviewItem submission(UUID submissionId) {
+    /** A queue item for review. Reading it changes nothing (claiming is {@link #claim(UUID)}). */
+    public Review review(UUID submissionId) {
         guard.requireCurator();
-        return queue.find(submissionId).orElseThrow(() -> noSubmission(submissionId));
-    }
-
-    /** Opens a queue item for review: a RECEIVED item becomes IN_REVIEW. */
-    @Transactional
-    public Review openForReview(UUID submissionId) {
-        guard.requireCurator();
-        ReviewItem item = queue.lock(submissionId).orElseThrow(() -> noSubmission(submissionId));
-        if (SubmissionStatus.RECEIVED.name().equals(item.status)) {
-            item.status = SubmissionStatus.IN_REVIEW.name();
-        }
-        return review(item);
+        return review(queue.find(submissionId).orElseThrow(() -> noSubmission(submissionId)));
     }
 
     public List<ResourceHead> resources() {
@@ -147,12 +195,46 @@ public class CurationActions {
         return ResourceHistory.changes(a.snapshot(), b.snapshot());
     }
 
-    public List<AuditEntry> audit(String action, int limit) {
-        guard.requireCurator();
-        return audit.recent(action, limit);
+    /** The whole audit log, for the API: catalog-admin only. */
+    public Paged<AuditEntry> auditLog(AuditQuery query, Paging paging) {
+        guard.requireCatalogAdmin();
+        return new Paged<>(audit.find(query, paging.offset(), paging.size()), audit.count(query), paging);
     }
 
-    // ---- deciding
+    /** The audit page: curators and catalog-admin. */
+    public Paged<AuditEntry> auditPage(AuditQuery query, Paging paging) {
+        guard.requireAuditReader();
+        return new Paged<>(audit.find(query, paging.offset(), paging.size()), audit.count(query), paging);
+    }
+
+    // ---- claiming and deciding
+
+    /**
+     * Claims a review: the item is IN_REVIEW, shown as claimed by this curator. Claiming again is harmless;
+     * claiming an item another curator claimed takes it over (recorded in the audit log). Decisions need no claim.
+     */
+    @Transactional
+    public ReviewItem claim(UUID submissionId) {
+        String curator = guard.requireCurator();
+        ReviewItem item = queue.lock(submissionId).orElseThrow(() -> noSubmission(submissionId));
+        if (item.isRevising()) {
+            throw CurationProblem.conflict(revising(item));
+        }
+        if (!item.isOpen()) {
+            throw CurationProblem.conflict("Submission " + submissionId + " was already decided: " + item.status
+                    + "; there is nothing to claim.");
+        }
+        if (curator.equals(item.claimedBy)) {
+            return item;
+        }
+        String previous = item.claimedBy;
+        item.status = SubmissionStatus.IN_REVIEW.name();
+        item.claimedBy = curator;
+        item.claimedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        audit.record(curator, AuditAction.CLAIM, "submission " + submissionId, "revision " + item.revision
+                + (previous == null ? " claimed" : " taken over from " + previous));
+        return item;
+    }
 
     /**
      * Decides on a queue item. A whole form ({@link CuratorInput.Form}) counts only where the review offers
@@ -170,12 +252,17 @@ public class CurationActions {
         }
         requireMaxLength("message", text, Limits.MESSAGE_MAX);
         ReviewItem item = queue.lock(submissionId).orElseThrow(() -> noSubmission(submissionId));
+        if (item.isRevising()) {
+            throw CurationProblem.conflict(revising(item));
+        }
         if (!item.isOpen()) {
             throw CurationProblem.conflict("Submission " + submissionId + " was already decided: " + item.status + ".");
         }
-        CuratorInput edits = input instanceof CuratorInput.Form && !editable(item) ? CuratorInput.none() : input;
+        boolean offersFields = !SubmissionKind.WITHDRAWAL.name().equals(item.kind)
+                && (item.proposed != null || item.patch != null);
+        CuratorInput edits = input instanceof CuratorInput.Form && !offersFields ? CuratorInput.none() : input;
         VersionView version = outcome == DecisionOutcome.ACCEPT ? accept(item, text, edits, curator) : null;
-        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         item.status = outcome.resultingStatus().name();
         item.decidedAt = now;
         item.decidedBy = curator;
@@ -184,11 +271,13 @@ public class CurationActions {
         if (version != null) {
             item.resourceId = version.row().resourceId;
         }
+        queue.recordDecision(item, outcome.name(), now, curator, item.decisionMessage);
         String resourceId = version == null ? item.resourceId : version.row().resourceId;
         outbox.append(SubmissionDecided.of(submissionId, outcome, item.decisionMessage, resourceId,
                 item.resultingVersion, now));
         audit.record(curator, AuditAction.DECISION, "submission " + submissionId,
-                outcome + " " + item.kind + (resourceId == null ? "" : " of " + resourceId)
+                outcome + " " + item.kind + (item.revision > 1 ? " revision " + item.revision : "")
+                        + (resourceId == null ? "" : " of " + resourceId)
                         + (version == null ? "" : " (version " + version.version() + ")")
                         + (text.isEmpty() ? "" : ": " + text));
         return new Decision(item, version);
@@ -209,9 +298,12 @@ public class CurationActions {
             }
             case CORRECTION -> {
                 ResourceHead head = history.lockHead(item.resourceId).orElseThrow(() -> gone(item));
-                Resource candidate = candidate(ResourceJson.tree(item.proposed), input, head.id);
+                VersionView current = history.current(head.id).orElseThrow();
+                Resource candidate = item.patch == null
+                        ? candidate(ResourceJson.tree(item.proposed), input, head.id)
+                        : patched(head.id, current, ResourceJson.tree(item.patch), input);
                 return history.append(head, candidate, ResourceStatus.valueOf(head.status), curator, reason, item.submissionId)
-                        .orElseGet(() -> history.current(head.id).orElseThrow());
+                        .orElse(current);
             }
             case WITHDRAWAL -> {
                 ResourceHead head = history.lockHead(item.resourceId).orElseThrow(() -> gone(item));
@@ -219,18 +311,99 @@ public class CurationActions {
                     throw CurationProblem.conflict("Resource " + head.id + " is already withdrawn.");
                 }
                 VersionView current = history.current(head.id).orElseThrow();
-                return history.append(head, current.snapshot(), ResourceStatus.WITHDRAWN, curator, reason,
-                        item.submissionId).orElseThrow();
+                return history.append(head, current.snapshot(), ResourceStatus.WITHDRAWN, curator,
+                        withdrawalReason(item, message), item.submissionId).orElseThrow();
             }
             default -> throw new IllegalStateException("unknown kind " + kind);
         }
     }
 
+    /**
+     * A patch correction accepted: the patch applied to the version current now, and the curator's edits on top.
+     * From the review form, the curator's edits are what they changed against the proposal the page showed, so a
+     * field someone else changed meanwhile, and that neither the patch nor the curator names, stays as it is now.
+     */
+    private Resource patched(String resourceId, VersionView current, JsonNode patch, CuratorInput input) {
+        Resource proposal = applyPatch(current.snapshot(), patch, "proposed");
+        if (!(input instanceof CuratorInput.Form form)) {
+            return candidate(ResourceJson.tree(proposal), input, resourceId);
+        }
+        Resource yours = candidate(null, form, resourceId);
+        Resource shown = proposal;
+        if (form.shownVersion() != null && form.shownVersion() != current.version()) {
+            Optional<VersionView> then = history.version(resourceId, form.shownVersion());
+            if (then.isPresent()) {
+                Validated<Resource> wasProposed = MergePatch.applyTo(then.get().snapshot(), patch);
+                shown = wasProposed.isValid() ? wasProposed.value() : shown;
+            }
+        }
+        Validated<Resource> result = MergePatch.applyTo(proposal, MergePatch.between(shown, yours));
+        if (!result.isValid()) {
+            throw CurationProblem.invalid(result.errors());
+        }
+        return result.value();
+    }
+
+    /** The contributor's reason for a withdrawal, with the curator's message beside it. */
+    private static String withdrawalReason(ReviewItem item, String message) {
+        String contributor = item.comment == null || item.comment.isBlank() ? null : item.comment.strip();
+        String reason;
+        if (contributor == null) {
+            reason = message.isEmpty() ? "withdrawn at the contributor's request (submission " + item.submissionId + ")"
+                    : message;
+        } else {
+            reason = message.isEmpty() ? contributor : contributor + " (curator: " + message + ")";
+        }
+        return reason.length() <= VERSION_REASON_MAX ? reason : reason.substring(0, VERSION_REASON_MAX - 1) + "…";
+    }
+
     // ---- changing resources directly
 
+    /** A direct edit with the resource's fields (PUT, the edit form): If-Match, then a reason, then valid fields. */
     @Transactional
     public VersionView edit(String resourceId, Integer baseVersion, CuratorInput input, String reason) {
         String curator = guard.requireCurator();
+        ResourceHead head = lockForEdit(resourceId, baseVersion);
+        List<FieldError> errors = new ArrayList<>(reasonErrors(reason));
+        VersionView current = history.current(resourceId).orElseThrow();
+        Validated<Resource> candidate = read(ResourceJson.tree(current.snapshot()), input, resourceId);
+        errors.addAll(candidate.errors());
+        if (!errors.isEmpty()) {
+            throw CurationProblem.invalid(errors);
+        }
+        return saveEdit(head, current, candidate.value(), curator, reason.strip());
+    }
+
+    /**
+     * A direct edit as a JSON Merge Patch (RFC 7396): only the fields the patch names change, {@code null}
+     * clears one. If-Match, then a reason, then a patch that applies (every bad field named).
+     */
+    @Transactional
+    public VersionView patch(String resourceId, Integer baseVersion, JsonNode patch, String reason) {
+        String curator = guard.requireCurator();
+        ResourceHead head = lockForEdit(resourceId, baseVersion);
+        List<FieldError> errors = new ArrayList<>(reasonErrors(reason));
+        if (patch != null && patch.has("version")) {
+            errors.add(new FieldError("version", "is set by the service: send the version your patch is based on in If-Match"));
+        }
+        if (patch != null && patch.has("status")) {
+            errors.add(new FieldError("status", "cannot be patched: withdraw or restore the resource instead"));
+        }
+        ObjectNode fields = patch != null && patch.isObject() ? ((ObjectNode) patch).deepCopy() : null;
+        if (fields != null) {
+            fields.remove("version");
+            fields.remove("status");
+        }
+        VersionView current = history.current(resourceId).orElseThrow();
+        Validated<Resource> applied = MergePatch.applyTo(current.snapshot(), fields);
+        errors.addAll(applied.errors());
+        if (!errors.isEmpty()) {
+            throw CurationProblem.invalid(errors);
+        }
+        return saveEdit(head, current, applied.value(), curator, reason.strip());
+    }
+
+    private ResourceHead lockForEdit(String resourceId, Integer baseVersion) {
         ResourceHead head = history.lockHead(resourceId).orElseThrow(() -> noResource(resourceId));
         if (baseVersion == null) {
             throw CurationProblem.preconditionRequired(resourceId, head.currentVersion);
@@ -238,12 +411,12 @@ public class CurationActions {
         if (baseVersion != head.currentVersion) {
             throw CurationProblem.stale(resourceId, baseVersion, head.currentVersion);
         }
-        String why = reason == null || reason.isBlank() ? "direct edit" : reason.strip();
-        requireMaxLength("reason", why, Limits.REASON_MAX);
-        VersionView current = history.current(resourceId).orElseThrow();
-        Resource candidate = candidate(ResourceJson.tree(current.snapshot()), input, resourceId);
+        return head;
+    }
+
+    private VersionView saveEdit(ResourceHead head, VersionView current, Resource candidate, String curator, String why) {
         Optional<VersionView> next = history.append(head, candidate, ResourceStatus.valueOf(head.status), curator, why, null);
-        next.ifPresent(v -> audit.record(curator, AuditAction.EDIT, resourceId,
+        next.ifPresent(v -> audit.record(curator, AuditAction.EDIT, head.id,
                 "version " + v.version() + ": " + v.row().summary + " (" + why + ")"));
         return next.orElse(current);
     }
@@ -303,27 +476,138 @@ public class CurationActions {
     // ---- helpers
 
     private Review review(ReviewItem item) {
-        Resource proposal = item.proposed == null ? null : ResourceJson.read(item.proposed);
         VersionView current = item.resourceId == null ? null : history.current(item.resourceId).orElse(null);
+        Resource base = current == null ? null : current.snapshot();
+        Validated<Resource> proposal = proposal(item.kind, item.proposed, item.patch, base);
         List<FieldChange> changes = List.of();
-        if (proposal != null && current != null && SubmissionKind.CORRECTION.name().equals(item.kind)) {
-            changes = ResourceHistory.changes(current.snapshot(), proposal.withId(current.snapshot().id())
-                    .withVersion(current.version(), current.snapshot().status()));
+        if (SubmissionKind.CORRECTION.name().equals(item.kind) && current != null) {
+            if (item.patch != null) {
+                JsonNode after = proposal.value() != null ? ResourceJson.tree(proposal.value().content())
+                        : ResourceJson.tree(item.patch);
+                changes = namedChanges(base, after, MergePatch.namedFields(ResourceJson.tree(item.patch)));
+            } else if (proposal.value() != null) {
+                changes = ResourceHistory.changes(base, proposal.value().withId(base.id())
+                        .withVersion(current.version(), base.status()));
+            }
         }
-        List<Duplicate> found = proposal == null || SubmissionKind.WITHDRAWAL.name().equals(item.kind)
-                ? List.of()
-                : duplicates.likelyDuplicates(item.resourceId, proposal.name(), proposal.url());
-        return new Review(item, proposal, current, changes, found, editable(item));
+        List<ReviewRound> rounds = queue.rounds(item.submissionId);
+        List<FieldChange> sinceLastRound = List.of();
+        for (ReviewRound previous : rounds) {
+            if (previous.revision == item.revision - 1) {
+                Resource before = proposal(item.kind, previous.proposed, previous.patch, base).value();
+                Resource after = proposal.value();
+                if (after != null) {
+                    sinceLastRound = ResourceHistory.changes(before == null ? null : before.content(), after.content());
+                }
+            }
+        }
+        Naming naming = naming(item, item.resourceId == null ? null : history.head(item.resourceId).orElse(null));
+        boolean editable = item.isOpen() && proposal.value() != null && !SubmissionKind.WITHDRAWAL.name().equals(item.kind);
+        return new Review(item, naming.name(), proposal.value(), proposal.errors(), current, changes,
+                likelyDuplicates(item, naming, history.heads()), editable, rounds, sinceLastRound);
     }
 
-    /** A curator may edit what a submission proposes before accepting it, unless it proposes nothing or a withdrawal. */
-    private static boolean editable(ReviewItem item) {
-        return item.proposed != null && !SubmissionKind.WITHDRAWAL.name().equals(item.kind);
+    /** What a round proposes, as a whole resource: a NEW proposal, a legacy correction, or a patch applied to {@code base}. */
+    private static Validated<Resource> proposal(String kind, String proposed, String patch, Resource base) {
+        if (SubmissionKind.WITHDRAWAL.name().equals(kind)) {
+            return new Validated<>(null, List.of());
+        }
+        if (patch != null) {
+            if (base == null) {
+                return new Validated<>(null, List.of());
+            }
+            return MergePatch.applyTo(base, ResourceJson.tree(patch)).prefixed("proposed");
+        }
+        return new Validated<>(proposed == null ? null : ResourceJson.read(proposed), List.of());
+    }
+
+    private static Resource applyPatch(Resource base, JsonNode patch, String prefix) {
+        Validated<Resource> applied = MergePatch.applyTo(base, patch).prefixed(prefix);
+        if (!applied.isValid()) {
+            throw CurationProblem.invalid(applied.errors());
+        }
+        return applied.value();
+    }
+
+    /** One row per field a patch names (e.g. counts.patients): the current value and the proposed one. */
+    private static List<FieldChange> namedChanges(Resource current, JsonNode after, Set<String> named) {
+        JsonNode before = ResourceJson.tree(current.content());
+        List<FieldChange> rows = new ArrayList<>();
+        for (String field : named) {
+            rows.add(new FieldChange(field, value(before, field), value(after, field)));
+        }
+        return rows;
+    }
+
+    private static Object value(JsonNode tree, String path) {
+        JsonNode node = tree;
+        for (String part : path.split("\\.")) {
+            node = node == null ? null : node.get(part);
+        }
+        if (node == null || node.isNull() || node.isMissingNode()) {
+            return null;
+        }
+        if (node.isArray()) {
+            List<String> items = new ArrayList<>();
+            node.forEach(n -> items.add(n.isTextual() ? n.asText() : n.toString()));
+            return items;
+        }
+        if (node.isNumber()) {
+            return node.numberValue();
+        }
+        return node.isTextual() ? node.asText() : node.toString();
+    }
+
+    /** The name and URL a queue item is about, for its row and the duplicate check. */
+    private record Naming(String name, String url, boolean checkDuplicates) {
+    }
+
+    private static Naming naming(ReviewItem item, ResourceHead head) {
+        JsonNode proposed = item.proposed == null ? null : ResourceJson.tree(item.proposed);
+        JsonNode patch = item.patch == null ? null : ResourceJson.tree(item.patch);
+        String name = null;
+        String url = null;
+        if (SubmissionKind.NEW.name().equals(item.kind)) {
+            name = text(proposed, "name");
+            url = text(proposed, "url");
+        } else if (SubmissionKind.CORRECTION.name().equals(item.kind)) {
+            JsonNode source = patch != null ? patch : proposed;
+            name = text(source, "name");
+            url = text(source, "url");
+            if (name == null && head != null) {
+                name = head.name;
+            }
+            if (url == null && head != null) {
+                url = head.url;
+            }
+        } else if (head != null) {
+            name = head.name;
+        }
+        boolean check = !SubmissionKind.WITHDRAWAL.name().equals(item.kind) && (name != null || url != null);
+        return new Naming(name != null ? name : item.resourceId != null ? item.resourceId : "(no name given)", url, check);
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode v = node == null ? null : node.get(field);
+        return v != null && v.isTextual() && !v.asText().isBlank() ? v.asText() : null;
+    }
+
+    private List<Duplicate> likelyDuplicates(ReviewItem item, Naming naming, List<ResourceHead> heads) {
+        return naming.checkDuplicates()
+                ? duplicates.likelyDuplicates(item.resourceId, naming.name(), naming.url(), heads)
+                : List.of();
     }
 
     /** The resource the curator accepts: the base with the curator's input, id fixed or derived, validated. */
     private Resource candidate(JsonNode base, CuratorInput input, String fixedId) {
-        Validated<Resource> read;
+        Validated<Resource> read = read(base, input, fixedId);
+        if (!read.isValid()) {
+            throw CurationProblem.invalid(read.errors());
+        }
+        return read.value();
+    }
+
+    private static Validated<Resource> read(JsonNode base, CuratorInput input, String fixedId) {
         if (input instanceof CuratorInput.Form form) {
             Map<String, List<String>> fields = new HashMap<>(form.fields());
             if (fixedId != null) {
@@ -332,34 +616,50 @@ public class CurationActions {
                 String name = blank(fields.get("name")) ? "" : fields.get("name").get(0);
                 fields.put("id", List.of(Slugs.fromName(name)));
             }
-            read = ResourceJson.fromForm(fields);
-        } else {
-            JsonNode edits = input instanceof CuratorInput.JsonEdits json ? json.edits() : null;
-            ObjectNode merged = ResourceJson.overlay(base, edits);
-            merged.remove("version");
-            merged.remove("status");
-            if (fixedId != null) {
-                merged.put("id", fixedId);
-            } else if (!merged.hasNonNull("id") || merged.get("id").asText().isBlank()) {
-                merged.put("id", Slugs.fromName(merged.path("name").asText("")));
-            }
-            read = ResourceJson.fromJson(merged);
+            return ResourceJson.fromForm(fields);
         }
-        if (!read.isValid()) {
-            throw CurationProblem.invalid(read.errors());
+        JsonNode edits = input instanceof CuratorInput.JsonEdits json ? json.edits() : null;
+        ObjectNode merged = ResourceJson.overlay(base, edits);
+        merged.remove("version");
+        merged.remove("status");
+        if (fixedId != null) {
+            merged.put("id", fixedId);
+        } else if (!merged.hasNonNull("id") || merged.get("id").asText().isBlank()) {
+            merged.put("id", Slugs.fromName(merged.path("name").asText("")));
         }
-        return read.value();
+        return ResourceJson.fromJson(merged);
     }
 
     private static boolean blank(List<String> values) {
         return values == null || values.isEmpty() || values.get(0) == null || values.get(0).isBlank();
     }
 
-    private static String requireReason(String reason) {
+    /** Why the contributor's item cannot be decided now: changes were requested and their next round is due. */
+    private static String revising(ReviewItem item) {
+        return "The contributor is revising this submission: changes were requested"
+                + (item.decidedBy == null ? "" : " by " + item.decidedBy)
+                + (item.decidedAt == null ? "" : " on " + DAY.format(item.decidedAt))
+                + " in revision " + item.revision + ". It comes back to the queue as revision " + (item.revision + 1)
+                + " when they send it; decide on that. Nothing was changed.";
+    }
+
+    private static List<FieldError> reasonErrors(String reason) {
         if (reason == null || reason.isBlank()) {
-            throw CurationProblem.invalidField("reason", "Give a reason; it is shown in the history.");
+            return List.of(new FieldError("reason", "Give a reason; it is shown in the history."));
         }
-        requireMaxLength("reason", reason.strip(), Limits.REASON_MAX);
+        try {
+            requireMaxLength("reason", reason.strip(), Limits.REASON_MAX);
+            return List.of();
+        } catch (CurationProblem p) {
+            return p.errors();
+        }
+    }
+
+    private static String requireReason(String reason) {
+        List<FieldError> errors = reasonErrors(reason);
+        if (!errors.isEmpty()) {
+            throw CurationProblem.invalidField("reason", errors.get(0).message());
+        }
         return reason.strip();
     }
 

@@ -15,8 +15,16 @@ public sealed interface CuratorInput {
     record JsonEdits(JsonNode edits) implements CuratorInput {
     }
 
-    /** Every field of the resource form (UI). */
-    record Form(Map<String, List<String>> fields) implements CuratorInput {
+    /**
+     * Every field of the resource form (UI). {@code shownVersion}: the version the page showed the form against
+     * (a correction's review page), so only what the curator changed there is laid over the version current at
+     * the decision; null where the form replaces every field.
+     */
+    record Form(Map<String, List<String>> fields, Integer shownVersion) implements CuratorInput {
+
+        public Form(Map<String, List<String>> fields) {
+            this(fields, null);
+        }
     }
 
     static CuratorInput none() {

@@ -21,7 +21,8 @@ import jakarta.enterprise.event.Observes;
 /**
  * Reads {@code catalog.submissions.v1} into the review queue, one intake transaction per poll. Offsets are
  * committed only after the queue items committed, so nothing is lost; a duplicate or replayed event finds its
- * submission already queued. An unreadable record is logged and skipped.
+ * submission (and round) already queued; a contributor's revision brings its submission back. An unreadable
+ * record is logged and skipped.
  */
 @ApplicationScoped
 public class SubmissionConsumer {
@@ -64,10 +65,16 @@ public class SubmissionConsumer {
         if (events.isEmpty()) {
             return;
         }
-        List<SubmissionReceived> queued = intake.receiveAll(events);
-        queued.forEach(event -> LOG.infof("queued %s submission %s", event.kind(), event.submissionId()));
-        if (queued.size() < events.size()) {
-            LOG.debugf("%d of %d submissions were queued already", events.size() - queued.size(), events.size());
+        int duplicates = 0;
+        for (SubmissionIntake.Received received : intake.receiveAll(events)) {
+            switch (received.outcome()) {
+                case QUEUED, REVISED -> LOG.info(SubmissionIntake.describe(received));
+                case DUPLICATE -> duplicates++;
+                case KEPT_ONLY, MISMATCHED -> LOG.warn(SubmissionIntake.describe(received));
+            }
+        }
+        if (duplicates > 0) {
+            LOG.debugf("%d of %d submissions were queued already", duplicates, events.size());
         }
     }
 }

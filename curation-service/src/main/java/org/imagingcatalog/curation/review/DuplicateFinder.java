@@ -34,10 +34,15 @@ public class DuplicateFinder {
     }
 
     public List<Duplicate> likelyDuplicates(String excludeId, String name, String url) {
+        return likelyDuplicates(excludeId, name, url, history.heads());
+    }
+
+    /** The same against heads read once (a page of the queue checks each of its items against the same catalog). */
+    public List<Duplicate> likelyDuplicates(String excludeId, String name, String url, List<ResourceHead> heads) {
         String normalUrl = normaliseUrl(url);
         String normalName = normaliseName(name);
         List<Duplicate> found = new ArrayList<>();
-        for (ResourceHead head : history.heads()) {
+        for (ResourceHead head : heads) {
             if (Objects.equals(head.id, excludeId)) {
                 continue;
             }

@@ -11,7 +11,10 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** A submission waiting for (or having had) a curator's decision. Holds the contributor's proposal. */
+/**
+ * A submission waiting for (or having had) a curator's decision. Holds the contributor's current round: its
+ * proposal (or patch), comment and revision number; every round, earlier ones too, is also a {@link ReviewRound}.
+ */
 @Entity
 @Table(name = "review_item")
 public class ReviewItem extends PanacheEntityBase {
@@ -46,8 +49,25 @@ public class ReviewItem extends PanacheEntityBase {
     public String decisionMessage;
     @Column(name = "resulting_version")
     public Integer resultingVersion;
+    /** The contributor's round under review: 1 for the first proposal, then one more per revision. */
+    @Column(nullable = false)
+    public int revision = 1;
+    /** A correction's JSON Merge Patch (null for a NEW proposal, a withdrawal, or a correction sent before patches). */
+    @Column(columnDefinition = "jsonb")
+    @ColumnTransformer(write = "?::jsonb")
+    public String patch;
+    /** The curator who claimed this review, and when (a claim is explicit; opening a review changes nothing). */
+    @Column(name = "claimed_by")
+    public String claimedBy;
+    @Column(name = "claimed_at")
+    public Instant claimedAt;
 
     public boolean isOpen() {
         return "RECEIVED".equals(status) || "IN_REVIEW".equals(status);
+    }
+
+    /** Changes were requested: the contributor is revising, nobody can decide until their next round arrives. */
+    public boolean isRevising() {
+        return "CHANGES_REQUESTED".equals(status);
     }
 }

@@ -5,8 +5,10 @@ import java.util.List;
 import java.util.Locale;
 
 import org.imagingcatalog.curation.curating.CurationProblem;
+import org.imagingcatalog.curation.security.CuratorGuard;
 import org.imagingcatalog.kit.web.ErrorAnswers;
 import org.imagingcatalog.kit.web.Problem;
+import org.imagingcatalog.model.Roles;
 import org.imagingcatalog.model.validation.FieldError;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -32,9 +34,11 @@ public class Problems {
     private static final String CSRF_FILTER = "io.quarkus.csrf.reactive.runtime.";
 
     private final ErrorAnswers answers;
+    private final CuratorGuard guard;
 
-    public Problems(ErrorAnswers answers) {
+    public Problems(ErrorAnswers answers, CuratorGuard guard) {
         this.answers = answers;
+        this.guard = guard;
     }
 
     @ServerExceptionMapper
@@ -84,11 +88,20 @@ public class Problems {
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri) {
         String path = uri.getPath();
-        String detail = "Only curators (role curator) may use the curation service.";
         if (answers.forMachines(path)) {
+            String detail = path.startsWith("/api/v1/audit")
+                    ? "Only catalog administrators (role " + Roles.CATALOG_ADMIN + ") may read the whole audit log "
+                            + "through the API; curators read it on the audit page."
+                    : "Only curators (role " + Roles.CURATOR + ") may use the curation service.";
             return Problem.of("forbidden", 403, "Forbidden", detail).at(path).toResponse();
         }
-        return answers.page(403, "Forbidden", detail + " You are logged in without that role.").build();
+        if (path.startsWith("/audit")) {
+            return answers.page(403, "Forbidden", "Only curators and catalog administrators may read the audit log."
+                    + " You are logged in without either role.").build();
+        }
+        return answers.page(403, "Forbidden", "Only curators (role " + Roles.CURATOR + ") may use the curation service."
+                + (guard.isCatalogAdmin() ? " As a catalog administrator you may read the audit log (Audit, above)."
+                        : " You are logged in without that role.")).build();
     }
 
     /**

@@ -28,7 +28,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
-/** One submission under review: what it proposes, how it differs, likely duplicates, and the decision form. */
+/**
+ * One submission under review: what it proposes, how it differs (from the current version, and from the
+ * contributor's previous round), likely duplicates, the claim, and the decision form. Showing it changes nothing.
+ */
 @Path("/review/{id}")
 @RolesAllowed(Roles.CURATOR)
 @Produces(MediaType.TEXT_HTML)
@@ -49,7 +52,7 @@ public class ReviewPage {
     @GET
     @Operation(hidden = true)
     public TemplateInstance show(@PathParam("id") String id) {
-        Review review = actions.openForReview(Filters.uuid(id));
+        Review review = actions.review(Filters.uuid(id));
         return page(review, ResourceForm.values(review.proposal()), Map.of(), "", null);
     }
 
@@ -61,18 +64,35 @@ public class ReviewPage {
         String message = form.getFirst("message");
         try {
             var decision = actions.decide(submissionId, outcome(form.getFirst("outcome")), message,
-                    new CuratorInput.Form(form));
+                    new CuratorInput.Form(form, version(form.getFirst("shownVersion"))));
             if (decision.version() != null) {
                 return seeOther("/resources/" + decision.version().row().resourceId + "?accepted=" + submissionId);
             }
             return seeOther("/review/" + submissionId);
         } catch (CurationProblem problem) {
-            Review review = actions.openForReview(submissionId);
+            Review review = actions.review(submissionId);
             Map<String, String> errors = ResourceForm.errors(problem.errors());
             Map<String, String> values = review.editable() ? ResourceForm.values(form) : ResourceForm.values(review.proposal());
-            return Response.status(problem.kind().status)
-                    .entity(page(review, values, errors, message == null ? "" : message, problem.getMessage()))
-                    .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
+            return answer(problem, page(review, values, errors, message == null ? "" : message, problem.getMessage()));
+        }
+    }
+
+    /** Claims the review (a POST with the page's CSRF token); back to the review page, which shows the claim. */
+    @POST
+    @Path("/claim")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response claim(@PathParam("id") String id) {
+        UUID submissionId = Filters.uuid(id);
+        try {
+            actions.claim(submissionId);
+            return seeOther("/review/" + submissionId);
+        } catch (CurationProblem problem) {
+            if (problem.kind() == CurationProblem.Kind.NOT_FOUND) {
+                throw problem;
+            }
+            Review review = actions.review(submissionId);
+            return answer(problem, page(review, ResourceForm.values(review.proposal()), Map.of(), "", problem.getMessage()));
         }
     }
 
@@ -86,10 +106,24 @@ public class ReviewPage {
                 problem, errors);
     }
 
+    private static Response answer(CurationProblem problem, TemplateInstance page) {
+        return Response.status(problem.kind().status).entity(page).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .build();
+    }
+
     private static DecisionOutcome outcome(String value) {
         try {
             return value == null ? null : DecisionOutcome.valueOf(value.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** The version the page showed (a hidden field); anything unreadable counts as none. */
+    private static Integer version(String value) {
+        try {
+            return value == null || value.isBlank() ? null : Integer.valueOf(value.trim());
+        } catch (NumberFormatException e) {
             return null;
         }
     }

@@ -9,11 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
+import org.imagingcatalog.curation.support.Consumers;
 import org.imagingcatalog.curation.support.CurationApi;
 import org.imagingcatalog.curation.support.Submissions;
 import org.imagingcatalog.model.SubmissionKind;
@@ -40,6 +37,15 @@ class ReplayTest {
         awaitQueued(waiting.submissionId());
         asCurator().body(Map.of("outcome", "REJECT", "message", "out of scope"))
                 .post("/api/v1/submissions/{id}/decision", rejected.submissionId()).then().statusCode(200);
+        // and one the contributor revised after "request changes": round 2 waits in the queue
+        String revisedId = Submissions.uniqueId("replay-rev");
+        SubmissionReceived revised = Submissions.send(SubmissionKind.NEW, null, CurationApi.sample(revisedId), null);
+        awaitQueued(revised.submissionId());
+        asCurator().body(Map.of("outcome", "REQUEST_CHANGES", "message", "a better name, please"))
+                .post("/api/v1/submissions/{id}/decision", revised.submissionId()).then().statusCode(200);
+        Submissions.sendRevision(revised, Submissions.resource(revisedId, "Better name " + revisedId), null, "renamed", 2);
+        Submissions.await("revision 2 in the queue", Duration.ofSeconds(30), () -> asCurator()
+                .get("/api/v1/submissions/{id}", revised.submissionId()).jsonPath().getInt("revision") == 2);
         awaitConsumerCaughtUp();
 
         String queueBefore = queueState();
@@ -59,29 +65,12 @@ class ReplayTest {
     }
 
     private static String queueState() {
-        List<Map<String, Object>> items = asCurator().get("/api/v1/queue").then().statusCode(200).extract().jsonPath()
-                .getList("items");
-        return items.stream().map(i -> i.get("submissionId") + ":" + i.get("status") + ":" + i.get("resultingVersion"))
+        return CurationApi.allQueueItems().stream()
+                .map(i -> i.get("submissionId") + ":" + i.get("status") + ":" + i.get("revision") + ":" + i.get("resultingVersion"))
                 .sorted().collect(Collectors.joining("\n"));
     }
 
-    /** Waits until the service's consumer group committed every record of the submissions topic. */
     private static void awaitConsumerCaughtUp() {
-        Admin admin = EmbeddedKafka.shared().admin();
-        Submissions.await("the curation-service consumer to catch up", Duration.ofSeconds(30), () -> {
-            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets("curation-service")
-                    .partitionsToOffsetAndMetadata().get();
-            var partitions = admin.describeTopics(List.of(Topics.SUBMISSIONS)).allTopicNames().get()
-                    .get(Topics.SUBMISSIONS).partitions();
-            for (var p : partitions) {
-                TopicPartition tp = new TopicPartition(Topics.SUBMISSIONS, p.partition());
-                long end = admin.listOffsets(Map.of(tp, OffsetSpec.latest())).partitionResult(tp).get().offset();
-                OffsetAndMetadata done = committed.get(tp);
-                if (end > 0 && (done == null || done.offset() < end)) {
-                    return false;
-                }
-            }
-            return true;
-        });
+        Consumers.awaitCaughtUp();
     }
 }

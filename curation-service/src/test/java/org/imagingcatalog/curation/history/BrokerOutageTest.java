@@ -37,7 +37,7 @@ class BrokerOutageTest {
         broker.stop();
         try {
             long started = System.nanoTime();
-            asCurator().header("If-Match", "\"1\"").body(Map.of("name", "Edited during the outage"))
+            asCurator().header("If-Match", "\"1\"").body(Map.of("name", "Edited during the outage", "reason", "renamed"))
                     .put("/api/v1/resources/{id}", id).then().statusCode(200).body("version", equalTo(2));
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
             asCurator().get("/api/v1/resources/{id}", id).then().body("snapshot.name", equalTo("Edited during the outage"));

@@ -34,7 +34,7 @@ class ConcurrentEditTest {
                 for (String name : List.of("Edit A " + round, "Edit B " + round)) {
                     answers.add(pool.submit(() -> {
                         start.await();
-                        return asCurator().header("If-Match", "\"" + base + "\"").body(Map.of("name", name))
+                        return asCurator().header("If-Match", "\"" + base + "\"").body(Map.of("name", name, "reason", "race"))
                                 .put("/api/v1/resources/{id}", id);
                     }));
                 }

@@ -36,7 +36,7 @@ class HistoryTest {
         asCurator().header("If-Match", "\"1\"").body(Map.of("name", "Renamed once", "reason", "typo in the name"))
                 .put("/api/v1/resources/{id}", id).then().statusCode(200)
                 .header("ETag", containsString("2")).body("version", equalTo(2));
-        asCurator().header("If-Match", "\"2\"").body(Map.of("modalities", Map.of("ct", "Y"), "license", "CC0-1.0"))
+        asCurator().header("If-Match", "\"2\"").body(Map.of("modalities", Map.of("ct", "Y"), "license", "CC0-1.0", "reason", "CT and licence checked"))
                 .put("/api/v1/resources/{id}", id).then().statusCode(200).body("version", equalTo(3));
         asCurator().body(Map.of("toVersion", 1, "reason", "the edits were wrong"))
                 .post("/api/v1/resources/{id}/revert", id).then().statusCode(201).body("version", equalTo(4));
@@ -64,7 +64,7 @@ class HistoryTest {
         assertThat(versions.getList("curator", String.class)).containsOnly("curator");
         assertThat(versions.getString("[0].reason")).isEqualTo("welcome");
         assertThat(versions.getString("[1].reason")).isEqualTo("typo in the name");
-        assertThat(versions.getString("[2].reason")).isEqualTo("direct edit");
+        assertThat(versions.getString("[2].reason")).isEqualTo("CT and licence checked");
         assertThat(versions.getString("[3].reason")).contains("reverted to version 1").contains("the edits were wrong");
         assertThat(versions.getString("[4].reason")).isEqualTo("data set taken offline");
         assertThat(versions.getString("[2].summary")).contains("CT changed from U to Y");
@@ -88,16 +88,16 @@ class HistoryTest {
     @Test
     void directEditsNeedTheVersionTheyAreBasedOn() {
         String id = CurationApi.createResource("ifmatch");
-        asCurator().body(Map.of("name", "No precondition")).put("/api/v1/resources/{id}", id)
+        asCurator().body(Map.of("name", "No precondition", "reason", "r")).put("/api/v1/resources/{id}", id)
                 .then().statusCode(428).contentType("application/problem+json").body("currentVersion", equalTo(1));
-        asCurator().header("If-Match", "\"1\"").body(Map.of("name", "First")).put("/api/v1/resources/{id}", id)
+        asCurator().header("If-Match", "\"1\"").body(Map.of("name", "First", "reason", "r")).put("/api/v1/resources/{id}", id)
                 .then().statusCode(200);
-        asCurator().header("If-Match", "\"1\"").body(Map.of("name", "Stale")).put("/api/v1/resources/{id}", id)
+        asCurator().header("If-Match", "\"1\"").body(Map.of("name", "Stale", "reason", "r")).put("/api/v1/resources/{id}", id)
                 .then().statusCode(412).contentType("application/problem+json")
                 .body("currentVersion", equalTo(2)).body("detail", containsString("version 2"));
-        asCurator().header("If-Match", "\"2\"").body(Map.of("url", "ftp://nope")).put("/api/v1/resources/{id}", id)
+        asCurator().header("If-Match", "\"2\"").body(Map.of("url", "ftp://nope", "reason", "r")).put("/api/v1/resources/{id}", id)
                 .then().statusCode(400).body("errors.field", hasItem("url"));
-        asCurator().header("If-Match", "\"2\"").body(Map.of("id", "another-id")).put("/api/v1/resources/{id}", id)
+        asCurator().header("If-Match", "\"2\"").body(Map.of("id", "another-id", "reason", "r")).put("/api/v1/resources/{id}", id)
                 .then().statusCode(400).body("errors.field", hasItem("id"));
         asCurator().get("/api/v1/resources/{id}", id).then().statusCode(200)
                 .body("version", equalTo(2)).body("snapshot.name", equalTo("First"));

@@ -122,6 +122,21 @@ class IntakeAndDecisionTest {
     }
 
     @Test
+    void anAcceptedWithdrawalKeepsTheContributorsReasonWithTheCuratorsMessageBesideIt() {
+        String id = CurationApi.createResource("wd-reason");
+        SubmissionReceived event = Submissions.send(SubmissionKind.WITHDRAWAL, id, null, "The site is gone.");
+        awaitQueued(event.submissionId());
+        asCurator().body(Map.of("outcome", "ACCEPT", "message", "Checked: the host no longer answers."))
+                .post("/api/v1/submissions/{id}/decision", event.submissionId())
+                .then().statusCode(200).body("resultingVersion", equalTo(2));
+        EntryVersionPublished v2 = EventJson.read(entries(id, 2).get(1).value(), EntryVersionPublished.class);
+        assertThat(v2.status()).isEqualTo(ResourceStatus.WITHDRAWN);
+        assertThat(v2.reason()).contains("The site is gone.").contains("Checked: the host no longer answers.");
+        asCurator().get("/api/v1/resources/{id}/versions/2", id).then()
+                .body("reason", equalTo(v2.reason()));
+    }
+
+    @Test
     void rejectingOrRequestingChangesNeedsAMessageAndPublishesOnlyTheDecision() {
         String id = Submissions.uniqueId("rej");
         SubmissionReceived event = Submissions.send(SubmissionKind.NEW, null, CurationApi.sample(id), null);

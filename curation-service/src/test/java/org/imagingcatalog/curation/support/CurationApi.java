@@ -3,6 +3,7 @@ package org.imagingcatalog.curation.support;
 import static io.restassured.RestAssured.given;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -12,6 +13,7 @@ import org.imagingcatalog.model.SubmissionKind;
 import org.imagingcatalog.model.events.SubmissionReceived;
 
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 
 /** The curation API as a curator uses it, with a real Keycloak token. */
@@ -24,11 +26,25 @@ public final class CurationApi {
         return given().header("Authorization", Tokens.bearer(Tokens.CURATOR)).contentType(ContentType.JSON);
     }
 
-    /** How many queue items the service holds for this submission (0 or 1). */
+    public static RequestSpecification asAdmin() {
+        return given().header("Authorization", Tokens.bearer(Tokens.ADMIN)).contentType(ContentType.JSON);
+    }
+
+    /** How many queue items the service holds for this submission (0 or 1), over every page of the queue. */
     public static int queueItemsFor(UUID submissionId) {
-        List<String> ids = asCurator().get("/api/v1/queue").then().statusCode(200).extract().jsonPath()
-                .getList("items.submissionId", String.class);
-        return (int) ids.stream().filter(submissionId.toString()::equals).count();
+        return (int) allQueueItems().stream().filter(i -> submissionId.toString().equals(i.get("submissionId"))).count();
+    }
+
+    /** Every queue item, following the queue's next links. */
+    public static List<Map<String, Object>> allQueueItems() {
+        List<Map<String, Object>> all = new ArrayList<>();
+        String next = "/api/v1/queue?size=200";
+        for (int pages = 0; next != null && pages < 1000; pages++) {
+            JsonPath page = asCurator().get(next).then().statusCode(200).extract().jsonPath();
+            all.addAll(page.getList("items"));
+            next = page.getString("next");
+        }
+        return all;
     }
 
     public static void awaitQueued(UUID submissionId) {

@@ -19,6 +19,8 @@ import org.imagingcatalog.model.events.SubmissionReceived;
 import org.imagingcatalog.testsupport.kafka.EmbeddedKafka;
 import org.imagingcatalog.testsupport.kafka.TopicReader;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 /** Builds resources and sends SubmissionReceived events to the real broker, as the submission service would. */
 public final class Submissions {
 
@@ -41,6 +43,32 @@ public final class Submissions {
                 "Test Contributor", Instant.now().truncatedTo(ChronoUnit.MICROS));
         send(event);
         return event;
+    }
+
+    /** A CORRECTION as the submission service now sends it: a JSON Merge Patch, no whole resource. */
+    public static SubmissionReceived sendCorrection(String resourceId, String patchJson, String comment) {
+        SubmissionReceived event = SubmissionReceived.of(UUID.randomUUID(), SubmissionKind.CORRECTION, resourceId, null,
+                json(patchJson), comment, "Test Contributor", Instant.now().truncatedTo(ChronoUnit.MICROS), 1);
+        send(event);
+        return event;
+    }
+
+    /** The contributor's next round of a submission after "request changes": same id, kind and resource. */
+    public static SubmissionReceived sendRevision(SubmissionReceived first, Resource proposed, String patchJson,
+            String comment, int revision) {
+        SubmissionReceived event = SubmissionReceived.of(first.submissionId(), first.kind(), first.resourceId(), proposed,
+                patchJson == null ? null : json(patchJson), comment, first.submitterName(),
+                Instant.now().truncatedTo(ChronoUnit.MICROS), revision);
+        send(event);
+        return event;
+    }
+
+    public static JsonNode json(String json) {
+        try {
+            return EventJson.mapper().readTree(json);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     public static void send(SubmissionReceived event) {

@@ -88,6 +88,49 @@ public final class WebSession {
         return m.group(1);
     }
 
+    /**
+     * The values a browser would send with the form whose action is {@code action} on this page: every input
+     * (hidden ones too), textarea and selected option, as the page pre-fills them.
+     */
+    public static Map<String, String> formValues(String html, String action) {
+        Matcher form = Pattern.compile("(?s)<form[^>]*action=\"" + Pattern.quote(action) + "\"[^>]*>(.*?)</form>").matcher(html);
+        if (!form.find()) {
+            throw new IllegalStateException("no form with action " + action);
+        }
+        String body = form.group(1);
+        Map<String, String> values = new LinkedHashMap<>();
+        Matcher input = Pattern.compile("<input([^>]*)>").matcher(body);
+        while (input.find()) {
+            String name = attribute(input.group(1), "name");
+            if (name != null) {
+                String value = attribute(input.group(1), "value");
+                values.put(name, value == null ? "" : value);
+            }
+        }
+        Matcher textarea = Pattern.compile("(?s)<textarea([^>]*)>(.*?)</textarea>").matcher(body);
+        while (textarea.find()) {
+            values.put(attribute(textarea.group(1), "name"), unescape(textarea.group(2)));
+        }
+        Matcher select = Pattern.compile("(?s)<select([^>]*)>(.*?)</select>").matcher(body);
+        while (select.find()) {
+            Matcher selected = Pattern.compile("<option value=\"([^\"]*)\"\\s*selected").matcher(select.group(2));
+            Matcher first = Pattern.compile("<option value=\"([^\"]*)\"").matcher(select.group(2));
+            String value = selected.find() ? selected.group(1) : first.find() ? first.group(1) : "";
+            values.put(attribute(select.group(1), "name"), unescape(value));
+        }
+        return values;
+    }
+
+    private static String attribute(String tag, String name) {
+        Matcher m = Pattern.compile("\\s" + name + "=\"([^\"]*)\"").matcher(tag);
+        return m.find() ? unescape(m.group(1)) : null;
+    }
+
+    private static String unescape(String html) {
+        return html.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'")
+                .replace("&#x27;", "'").replace("&amp;", "&");
+    }
+
     public static Map<String, String> fields(Object... keyValues) {
         Map<String, String> map = new LinkedHashMap<>();
         for (int i = 0; i < keyValues.length; i += 2) {

@@ -45,14 +45,20 @@ class AuthorizationMatrixTest {
         awaitQueued(submission.submissionId());
     }
 
+    /** The curators' pages (catalog-admin may read only the audit page). */
     List<String> uiPages() {
-        return List.of("/", "/?kind=NEW&status=RECEIVED", "/review/" + submission.submissionId(), "/resources",
-                "/resources/" + resourceId, "/resources/" + resourceId + "/diff?from=1&to=1",
-                "/resources/" + resourceId + "/edit", "/audit");
+        return List.of("/", "/?kind=NEW&status=RECEIVED&page=1&size=10", "/review/" + submission.submissionId(),
+                "/resources", "/resources/" + resourceId, "/resources/" + resourceId + "/diff?from=1&to=1",
+                "/resources/" + resourceId + "/edit");
+    }
+
+    List<String> auditPages() {
+        return List.of("/audit", "/audit?curator=curator&action=EDIT&from=2026-01-01&to=2030-01-01&page=1");
     }
 
     List<String> uiForms() {
-        return List.of("/review/" + submission.submissionId(), "/resources/" + resourceId + "/edit",
+        return List.of("/review/" + submission.submissionId(), "/review/" + submission.submissionId() + "/claim",
+                "/resources/" + resourceId + "/edit",
                 "/resources/" + resourceId + "/revert", "/resources/" + resourceId + "/withdraw",
                 "/resources/" + resourceId + "/restore");
     }
@@ -60,10 +66,18 @@ class AuthorizationMatrixTest {
     record ApiCall(String method, String path, Object body) {
     }
 
+    static final String MERGE_PATCH = "application/merge-patch+json";
+
+    /** catalog-admin's only API route here. */
+    ApiCall auditCall() {
+        return new ApiCall("GET", "/api/v1/audit?curator=curator&action=EDIT&page=1&size=5", null);
+    }
+
     List<ApiCall> apiCalls() {
         String r = "/api/v1/resources/" + resourceId;
         return List.of(
                 new ApiCall("GET", "/api/v1/queue", null),
+                new ApiCall("GET", "/api/v1/queue?kind=NEW&page=1&size=5", null),
                 new ApiCall("GET", "/api/v1/submissions/" + submission.submissionId(), null),
                 new ApiCall("GET", "/api/v1/resources", null),
                 new ApiCall("GET", r, null),
@@ -72,7 +86,9 @@ class AuthorizationMatrixTest {
                 new ApiCall("GET", r + "/diff?from=1&to=1", null),
                 new ApiCall("POST", "/api/v1/submissions/" + submission.submissionId() + "/decision",
                         Map.of("outcome", "REJECT", "message", "no")),
-                new ApiCall("PUT", r, Map.of("name", "hijacked")),
+                new ApiCall("POST", "/api/v1/submissions/" + submission.submissionId() + "/claim", Map.of()),
+                new ApiCall("PUT", r, Map.of("name", "hijacked", "reason", "x")),
+                new ApiCall("PATCH", r, Map.of("name", "hijacked", "reason", "x")),
                 new ApiCall("POST", r + "/revert", Map.of("toVersion", 1, "reason", "x")),
                 new ApiCall("POST", r + "/withdraw", Map.of("reason", "x")),
                 new ApiCall("POST", r + "/restore", Map.of("reason", "x")));
@@ -81,7 +97,7 @@ class AuthorizationMatrixTest {
     @Test
     void anonymousBrowsersAreSentToTheKeycloakLoginAndTheApiAnswers401() {
         WebSession anonymous = WebSession.anonymous(base.toString());
-        for (String page : uiPages()) {
+        for (String page : withAuditPages()) {
             HttpResponse<String> answer = anonymous.get(page);
             assertThat(answer.statusCode()).as(page).isEqualTo(302);
             assertThat(answer.headers().firstValue("Location").orElseThrow()).as(page)
@@ -91,7 +107,7 @@ class AuthorizationMatrixTest {
             assertThat(anonymous.post(form, fields("reason", "x", "outcome", "REJECT", "message", "x")).statusCode())
                     .as(form).isEqualTo(302);
         }
-        for (ApiCall call : apiCalls()) {
+        for (ApiCall call : withAudit()) {
             call(given(), call).then().statusCode(401).contentType("application/problem+json")
                     .header("WWW-Authenticate", org.hamcrest.Matchers.startsWith("Bearer"))
                     .body("status", equalTo(401));
@@ -100,7 +116,19 @@ class AuthorizationMatrixTest {
     }
 
     @Test
-    void contributorsAndCatalogAdminsAreForbiddenEverywhere() {
+    void contributorsAreForbiddenEverywhereAndCatalogAdminsMayOnlyReadTheAuditLog() {
+        WebSession contributor = WebSession.loggedIn(base.toString(), Tokens.CONTRIBUTOR);
+        for (String page : auditPages()) {
+            assertThat(contributor.get(page).statusCode()).as("contributor " + page).isEqualTo(403);
+        }
+        call(given().header("Authorization", Tokens.bearer(Tokens.CONTRIBUTOR)), auditCall()).then().statusCode(403)
+                .contentType("application/problem+json");
+        WebSession admin = WebSession.loggedIn(base.toString(), Tokens.ADMIN);
+        for (String page : auditPages()) {
+            assertThat(admin.get(page).statusCode()).as("catalog-admin " + page).isEqualTo(200);
+        }
+        call(given().header("Authorization", Tokens.bearer(Tokens.ADMIN)), auditCall()).then().statusCode(200);
+        call(asCurator(), auditCall()).then().statusCode(403).contentType("application/problem+json");
         for (String user : List.of(Tokens.CONTRIBUTOR, Tokens.ADMIN)) {
             WebSession session = WebSession.loggedIn(base.toString(), user);
             for (String page : uiPages()) {
@@ -126,11 +154,17 @@ class AuthorizationMatrixTest {
         for (String page : uiPages()) {
             assertThat(curator.get(page).statusCode()).as(page).isEqualTo(200);
         }
+        for (String page : auditPages()) {
+            assertThat(curator.get(page).statusCode()).as(page).isEqualTo(200);
+        }
         for (ApiCall call : apiCalls().stream().filter(c -> c.method().equals("GET")).toList()) {
             call(asCurator(), call).then().statusCode(200);
         }
         asCurator().get("/q/openapi?format=json").then().statusCode(200)
-                .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/resources/{id}/restore"));
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/resources/{id}/restore"))
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/audit"))
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/submissions/{id}/claim"))
+                .body("paths.'/api/v1/resources/{id}'", org.hamcrest.Matchers.hasKey("patch"));
     }
 
     @Test
@@ -161,13 +195,26 @@ class AuthorizationMatrixTest {
         resource.then().statusCode(200).body("snapshot.name", not(equalTo("hijacked")))
                 .body("snapshot.name", not(equalTo("x"))).body("status", equalTo("ACTIVE"));
         asCurator().get("/api/v1/submissions/{id}", submission.submissionId()).then()
-                .body("status", org.hamcrest.Matchers.isOneOf("RECEIVED", "IN_REVIEW"));
+                .body("status", equalTo("RECEIVED")).body("claimedBy", equalTo(null));
+    }
+
+    List<ApiCall> withAudit() {
+        List<ApiCall> all = new java.util.ArrayList<>(apiCalls());
+        all.add(auditCall());
+        return all;
+    }
+
+    List<String> withAuditPages() {
+        List<String> all = new java.util.ArrayList<>(uiPages());
+        all.addAll(auditPages());
+        return all;
     }
 
     private static Response call(RequestSpecification request, ApiCall call) {
         RequestSpecification r = request.redirects().follow(false);
         if (call.body() != null) {
-            r = r.contentType(ContentType.JSON).body(call.body()).header("If-Match", "\"1\"");
+            r = r.contentType(call.method().equals("PATCH") ? MERGE_PATCH : ContentType.JSON.toString())
+                    .body(call.body()).header("If-Match", "\"1\"");
         }
         return r.request(call.method(), call.path());
     }

@@ -60,7 +60,7 @@ class CuratorPagesTest {
 
         String review = curator.get("/review/" + event.submissionId()).body();
         assertThat(review).contains("Proposed resource", proposal.name(), "name=\"csrf-token\"", "Accept", "Reject");
-        asCurator().get("/api/v1/submissions/{id}", event.submissionId()).then().body("status", equalTo("IN_REVIEW"));
+        asCurator().get("/api/v1/submissions/{id}", event.submissionId()).then().body("status", equalTo("RECEIVED"));
 
         String token = curator.csrfToken("/review/" + event.submissionId());
         Map<String, String> form = new LinkedHashMap<>(ResourceReader.toForm(proposal));
@@ -93,9 +93,10 @@ class CuratorPagesTest {
         form.put("csrf-token", token);
         form.put("baseVersion", "1");
         form.put("name", "Name from the web form");
+        form.put("reason", "the name on the web site");
 
         // another curator saves version 2 through the API meanwhile
-        asCurator().header("If-Match", "\"1\"").body(Map.of("name", "Name from the API"))
+        asCurator().header("If-Match", "\"1\"").body(Map.of("name", "Name from the API", "reason", "api"))
                 .put("/api/v1/resources/{id}", id).then().statusCode(200);
 
         HttpResponse<String> stale = curator.post("/resources/" + id + "/edit", form);
@@ -112,9 +113,29 @@ class CuratorPagesTest {
     }
 
     @Test
+    void theEditFormNeedsAReasonAndShowsTheEnteredValuesAgainWithoutOne() {
+        String id = CurationApi.createResource("editreason");
+        String edit = curator.get("/resources/" + id + "/edit").body();
+        assertThat(edit).contains("name=\"reason\"", "required");
+        Map<String, String> form = WebSession.formValues(edit, "/resources/" + id + "/edit");
+        form.put("name", "A name typed <by> the curator");
+        form.put("reason", "  ");
+        HttpResponse<String> refused = curator.post("/resources/" + id + "/edit", form);
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("Nothing was saved", "id=\"reason-error\"", "Give a reason",
+                "value=\"A name typed &lt;by&gt; the curator\"", "name=\"baseVersion\" value=\"1\"");
+        asCurator().get("/api/v1/resources/{id}", id).then().body("version", equalTo(1));
+
+        form.put("reason", "the official name");
+        assertThat(curator.post("/resources/" + id + "/edit", form).statusCode()).isEqualTo(303);
+        asCurator().get("/api/v1/resources/{id}", id).then().body("version", equalTo(2))
+                .body("snapshot.name", equalTo("A name typed <by> the curator")).body("reason", equalTo("the official name"));
+    }
+
+    @Test
     void historyFormsRevertWithdrawAndRestoreWithAReason() {
         String id = CurationApi.createResource("forms");
-        asCurator().header("If-Match", "\"1\"").body(Map.of("name", "Second name")).put("/api/v1/resources/{id}", id)
+        asCurator().header("If-Match", "\"1\"").body(Map.of("name", "Second name", "reason", "renamed")).put("/api/v1/resources/{id}", id)
                 .then().statusCode(200);
         String token = curator.csrfToken("/resources/" + id);
         assertThat(curator.post("/resources/" + id + "/withdraw", fields("csrf-token", token, "reason", "")).statusCode())
