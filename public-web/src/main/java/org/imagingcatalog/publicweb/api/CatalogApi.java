@@ -1,6 +1,7 @@
 package org.imagingcatalog.publicweb.api;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,12 +16,15 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.imagingcatalog.kit.web.ErrorAnswers;
 import org.imagingcatalog.kit.web.Problem;
+import org.imagingcatalog.model.Availability;
 import org.imagingcatalog.model.events.EventJson;
 import org.imagingcatalog.publicweb.cache.Responses;
 import org.imagingcatalog.publicweb.catalog.Change;
 import org.imagingcatalog.publicweb.catalog.Entry;
+import org.imagingcatalog.publicweb.catalog.Flag;
 import org.imagingcatalog.publicweb.reading.CatalogReader;
 import org.imagingcatalog.publicweb.search.CatalogQuery;
+import org.imagingcatalog.publicweb.search.Facets;
 import org.imagingcatalog.publicweb.search.ResultPage;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -64,24 +68,65 @@ public class CatalogApi {
             @Parameter(name = "caseReview", in = ParameterIn.QUERY, description = "Y, N or U"),
             @Parameter(name = "access", in = ParameterIn.QUERY, description = "OPEN, REGISTRATION, APPLICATION or UNKNOWN"),
             @Parameter(name = "license", in = ParameterIn.QUERY, description = "licence, e.g. CC-BY-4.0 (case-insensitive)"),
+            @Parameter(name = "format", in = ParameterIn.QUERY, description = "a format the resource offers, e.g. DICOM"
+                    + " (case-insensitive, the whole value); several comma-separated or repeated: any of them"),
+            @Parameter(name = "annotation", in = ParameterIn.QUERY, description = "an annotation the resource has, e.g."
+                    + " segmentation (case-insensitive, the whole value); several comma-separated or repeated: any of them"),
             @Parameter(name = "sort", in = ParameterIn.QUERY, description = "name (default), provider, updated, relevance (default with q)"),
             @Parameter(name = "page", in = ParameterIn.QUERY, description = "1-based page number"),
             @Parameter(name = "size", in = ParameterIn.QUERY, description = "page size, 1 to 100, default 25") })
-    @APIResponse(responseCode = "200", description = "{\"page\", \"size\", \"total\", \"totalExact\", \"items\": [resource]};"
-            + " a text search counts up to 500 matches: past that, total is 500 and totalExact is false")
-    @APIResponse(responseCode = "400", description = "a bad query parameter, named in errors",
+    @APIResponse(responseCode = "200", description = "{\"page\", \"size\", \"total\", \"totalExact\", \"facetsExact\","
+            + " \"facets\", \"items\": [resource]}; a text search counts up to 500 matches: past that, total is 500 and"
+            + " totalExact is false. facets: for the whole query (not only the page), how many matches have each value:"
+            + " {\"ct\": {\"Y\": 12, \"N\": 7, \"U\": 1}, \"xray\", \"mri\", \"ultrasound\", \"metadata\", \"caseReview\""
+            + " likewise, \"access\": {\"OPEN\": n, \"REGISTRATION\": n, \"APPLICATION\": n, \"UNKNOWN\": n},"
+            + " \"license\": [{\"value\": \"CC-BY-4.0\", \"count\": n}, ...]} (every value listed, zero included; the 20"
+            + " most common licences, licences compared ignoring case, value null for entries that state none);"
+            + " facetsExact is false when a text search has more matches than it counts: each count is then taken"
+            + " among the first 500 matches, a lower bound")
+    @APIResponse(responseCode = "400", description = "an unknown query parameter or a bad value, named in errors",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response list(@Context UriInfo uri, @Context HttpHeaders headers) {
-        CatalogQuery query = QueryParameters.parse(uri, answers);
+        CatalogQuery query = QueryParameters.parse(uri, answers, CatalogQuery.Route.LIST);
         return responses.serve(uri, headers, MediaType.APPLICATION_JSON, () -> {
             ResultPage result = catalog.page(query);
-            StringBuilder json = new StringBuilder(256 + result.entries().size() * 1024);
+            StringBuilder json = new StringBuilder(1024 + result.entries().size() * 1024);
             json.append("{\"page\":").append(query.page()).append(",\"size\":").append(query.size())
                     .append(",\"total\":").append(result.total()).append(",\"totalExact\":").append(result.totalExact())
+                    .append(",\"facetsExact\":").append(result.facets().exact())
+                    .append(",\"facets\":").append(facets(result.facets()))
                     .append(",\"items\":[");
             json.append(String.join(",", result.entries().stream().map(Entry::json).toList()));
             return json.append("]}").toString().getBytes(StandardCharsets.UTF_8);
         });
+    }
+
+    /** The facet counts as JSON: each flag and the access by value (zero included), the licences as a list. */
+    private static String facets(Facets facets) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        for (Flag flag : Flag.values()) {
+            Map<String, Long> counts = new LinkedHashMap<>();
+            for (Availability value : Availability.values()) {
+                counts.put(value.code(), facets.count(flag, value));
+            }
+            body.put(flag.param(), counts);
+        }
+        Map<String, Long> access = new LinkedHashMap<>();
+        facets.access().forEach((value, count) -> access.put(value.name(), count));
+        body.put("access", access);
+        List<Map<String, Object>> licenses = new ArrayList<>();
+        for (Facets.LicenseCount license : facets.licenses()) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("value", license.value());
+            item.put("count", license.count());
+            licenses.add(item);
+        }
+        body.put("license", licenses);
+        try {
+            return EventJson.mapper().writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @GET

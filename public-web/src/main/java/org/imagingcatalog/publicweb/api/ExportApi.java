@@ -33,8 +33,9 @@ import jakarta.ws.rs.core.UriInfo;
  * (search, flags, access, licence, sort) and exports every matching active entry.
  */
 @Path("/export")
-@Tag(name = "Exports", description = "Every export takes the query parameters of GET /api/v1/resources (page and size are ignored)")
-@APIResponse(responseCode = "400", description = "a bad query parameter, named in errors",
+@Tag(name = "Exports", description = "Every export takes the query parameters of GET /api/v1/resources (page and size"
+        + " are taken and ignored: every match is exported); any other parameter is refused with 400")
+@APIResponse(responseCode = "400", description = "an unknown query parameter or a bad value, named in errors",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class ExportApi {
 
@@ -90,7 +91,7 @@ public class ExportApi {
     }
 
     private Response export(UriInfo uri, HttpHeaders headers, String mediaType, Function<List<Entry>, String> format) {
-        CatalogQuery query = QueryParameters.parse(uri, answers);
+        CatalogQuery query = QueryParameters.parse(uri, answers, CatalogQuery.Route.EXPORT);
         return responses.serve(uri, headers, mediaType,
                 () -> format.apply(catalog.all(query)).getBytes(StandardCharsets.UTF_8));
     }

@@ -46,12 +46,15 @@ public class FeedApi {
     }
 
     @GET
-    @Operation(summary = "Atom 1.0 feed of the newest catalog changes, newest first")
-    @APIResponse(responseCode = "400", description = "a bad query parameter, named in errors",
+    @Operation(summary = "Atom 1.0 feed of the newest catalog changes, newest first",
+            description = "Takes the filters of GET /api/v1/resources (q, the flags, access, license, format,"
+                    + " annotation); sort is taken and ignored (always newest first); page, size and any other"
+                    + " parameter are refused with 400")
+    @APIResponse(responseCode = "400", description = "an unknown query parameter or a bad value, named in errors",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response feed(@Context UriInfo uri, @Context HttpHeaders headers) {
-        CatalogQuery query = QueryParameters.parse(uri, answers);
-        String filters = query.filterQueryString();
+        CatalogQuery query = QueryParameters.parse(uri, answers, CatalogQuery.Route.FEED);
+        String filters = query.feedQueryString();
         String self = site.base() + "/feed.atom" + (filters.isEmpty() ? "" : "?" + filters);
         return responses.serve(uri, headers, "application/atom+xml; charset=UTF-8",
                 () -> AtomFeed.write(catalog.recentChanges(query, ENTRIES_MAX), site.base(), self,

@@ -5,42 +5,107 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.imagingcatalog.model.Access;
 import org.imagingcatalog.model.Availability;
+import org.imagingcatalog.model.Limits;
+import org.imagingcatalog.model.Text;
 import org.imagingcatalog.publicweb.catalog.Flag;
 
 /**
- * What a reader asked the catalog for: search words, flag filters, access, licence, order and page.
- * Parsed once from the URL and shared by the page, the API, the exports and the feed, so they never
- * disagree about what a query means.
+ * What a reader asked the catalog for: search words, flag filters, access, licence, formats, annotations, order
+ * and page. Parsed once from the URL and shared by the page, the API, the exports and the feed, so they never
+ * disagree about what a query means. Each address takes its own parameters ({@link Route}); any other is refused.
+ * <p>
+ * {@code format} and {@code annotation} take one value or several, comma-separated or repeated
+ * ({@code format=DICOM,NIfTI} is {@code format=DICOM&format=NIfTI}): an entry matches when it has any of them,
+ * compared case-insensitively and whole (DICOM is not DICOM-SEG). Different parameters narrow each other.
  */
-public record CatalogQuery(String q, Map<Flag, Availability> flags, Access access, String license, Sort sort,
-        int page, int size) {
+public record CatalogQuery(String q, Map<Flag, Availability> flags, Access access, String license,
+        List<String> formats, List<String> annotations, Sort sort, int page, int size) {
 
     public static final int DEFAULT_SIZE = 25;
     public static final int MAX_SIZE = 100;
     public static final int MAX_PAGE = 10_000;
     public static final int Q_MAX = 200;
     public static final int LICENSE_MAX = 100;
+    /** The start of the problem of a parameter an address does not know. */
+    static final String UNKNOWN = "is unknown here";
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}&&[^\\t\\n\\r]]");
+    private static final Pattern ANY_CONTROL = Pattern.compile("\\p{Cntrl}");
     private static final Pattern NEGATION_RUN = Pattern.compile("-[^\\p{L}\\p{N}]*-");
+    /** What people type for a parameter the catalog spells otherwise. */
+    private static final Map<String, String> ALIASES = Map.of("licence", "license", "formats", "format",
+            "annotations", "annotation", "search", "q", "query", "q", "order", "sort");
+
+    /** The addresses that take a catalog query, each with the parameters it knows. */
+    public enum Route {
+        /** The catalog page and {@code GET /api/v1/resources}. */
+        LIST(true, true),
+        /** {@code /export/catalog.*}: every match, so page and size are taken and ignored (links made for the list work). */
+        EXPORT(true, true),
+        /** {@code /feed.atom}: newest changes first, one list; sort is taken and ignored (the page's feed links carried it). */
+        FEED(true, false);
+
+        private final Set<String> parameters;
+
+        Route(boolean sort, boolean paging) {
+            Set<String> names = new LinkedHashSet<>(List.of("q"));
+            for (Flag flag : Flag.values()) {
+                names.add(flag.param());
+            }
+            names.addAll(List.of("access", "license", "format", "annotation"));
+            if (sort) {
+                names.add("sort");
+            }
+            if (paging) {
+                names.addAll(List.of("page", "size"));
+            }
+            this.parameters = Collections.unmodifiableSet(names);
+        }
+
+        /** The parameters this address knows, in the order the documentation lists them. */
+        public Set<String> parameters() {
+            return parameters;
+        }
+    }
 
     public CatalogQuery {
         q = q == null || q.isBlank() ? null : q.strip();
         flags = Collections.unmodifiableMap(flags.isEmpty() ? new EnumMap<>(Flag.class) : new EnumMap<>(flags));
         license = license == null || license.isBlank() ? null : license.strip();
+        formats = formats == null ? List.of() : List.copyOf(formats);
+        annotations = annotations == null ? List.of() : List.copyOf(annotations);
     }
 
     public static CatalogQuery all() {
-        return new CatalogQuery(null, Map.of(), null, null, null, 1, DEFAULT_SIZE);
+        return new CatalogQuery(null, Map.of(), null, null, List.of(), List.of(), null, 1, DEFAULT_SIZE);
     }
 
-    /** Reads the query parameters; unknown parameters are ignored, bad values of known ones are refused. */
+    /** Reads the query parameters of the list (the page and the API). */
     public static CatalogQuery parse(Map<String, List<String>> params) {
+        return parse(params, Route.LIST);
+    }
+
+    /**
+     * Reads the query parameters of an address: a parameter it does not know is refused (all of them named,
+     * alphabetically), then a bad value of a known one.
+     */
+    public static CatalogQuery parse(Map<String, List<String>> params, Route route) {
+        List<String> unknown = params.keySet().stream().filter(name -> !route.parameters().contains(name)).sorted()
+                .toList();
+        if (!unknown.isEmpty()) {
+            throw new BadQueryException(unknown.stream()
+                    .map(name -> new BadQueryException.Refusal(Text.shorten(name), unknownProblem(name, route)))
+                    .toList());
+        }
         String q = first(params, "q");
         if (q != null && q.length() > Q_MAX) {
             throw new BadQueryException("q", "must be at most " + Q_MAX + " characters");
@@ -72,11 +137,13 @@ public record CatalogQuery(String q, Map<Flag, Availability> flags, Access acces
             throw new BadQueryException("license", "must be at most " + LICENSE_MAX + " characters");
         }
         requireText("license", license);
+        List<String> formats = values(params, "format");
+        List<String> annotations = values(params, "annotation");
         String rawSort = first(params, "sort");
         Sort sort = rawSort == null || rawSort.isBlank() ? null : Sort.parse(rawSort);
         int page = number(params, "page", 1, 1, MAX_PAGE);
         int size = number(params, "size", DEFAULT_SIZE, 1, MAX_SIZE);
-        return new CatalogQuery(q, flags, access, license, sort, page, size);
+        return new CatalogQuery(q, flags, access, license, formats, annotations, sort, page, size);
     }
 
     /** The order actually used: relevance only makes sense with search words. */
@@ -92,7 +159,8 @@ public record CatalogQuery(String q, Map<Flag, Availability> flags, Access acces
     }
 
     public boolean filtered() {
-        return q != null || !flags.isEmpty() || access != null || license != null;
+        return q != null || !flags.isEmpty() || access != null || license != null || !formats.isEmpty()
+                || !annotations.isEmpty();
     }
 
     public Availability flag(Flag flag) {
@@ -100,26 +168,53 @@ public record CatalogQuery(String q, Map<Flag, Availability> flags, Access acces
     }
 
     public CatalogQuery withPage(int newPage) {
-        return new CatalogQuery(q, flags, access, license, sort, newPage, size);
+        return new CatalogQuery(q, flags, access, license, formats, annotations, sort, newPage, size);
+    }
+
+    /** The same query narrowed to this value of a flag, from its first page. */
+    public CatalogQuery with(Flag flag, Availability value) {
+        Map<Flag, Availability> narrowed = new EnumMap<>(Flag.class);
+        narrowed.putAll(flags);
+        narrowed.put(flag, value);
+        return new CatalogQuery(q, narrowed, access, license, formats, annotations, sort, 1, size);
+    }
+
+    /** The same query narrowed to this access, from its first page. */
+    public CatalogQuery withAccess(Access value) {
+        return new CatalogQuery(q, flags, value, license, formats, annotations, sort, 1, size);
+    }
+
+    /** The same query narrowed to this licence, from its first page. */
+    public CatalogQuery withLicense(String value) {
+        return new CatalogQuery(q, flags, access, value, formats, annotations, sort, 1, size);
     }
 
     /** The same query as a canonical URL query string (without "?"); empty when nothing is set. */
     public String queryString() {
-        return queryString(true);
+        return queryString(true, true);
     }
 
-    /** The filters alone, for exports: every matching entry, whatever page the reader is on. */
+    /** The filters and order alone, for exports: every matching entry, whatever page the reader is on. */
     public String filterQueryString() {
-        return queryString(false);
+        return queryString(true, false);
     }
 
-    private String queryString(boolean withPaging) {
+    /** The filters alone, for the feed, which is always newest first. */
+    public String feedQueryString() {
+        return queryString(false, false);
+    }
+
+    private String queryString(boolean withSort, boolean withPaging) {
         List<String> parts = new ArrayList<>();
         add(parts, "q", q);
         flags.forEach((flag, value) -> add(parts, flag.param(), value.code()));
         add(parts, "access", access == null ? null : access.name());
         add(parts, "license", license);
-        add(parts, "sort", sort == null ? null : sort.param());
+        add(parts, "format", formats.isEmpty() ? null : String.join(",", formats));
+        add(parts, "annotation", annotations.isEmpty() ? null : String.join(",", annotations));
+        if (withSort) {
+            add(parts, "sort", sort == null ? null : sort.param());
+        }
         if (withPaging) {
             add(parts, "page", page == 1 ? null : Integer.toString(page));
             add(parts, "size", size == DEFAULT_SIZE ? null : Integer.toString(size));
@@ -133,11 +228,61 @@ public record CatalogQuery(String q, Map<Flag, Availability> flags, Access acces
         }
     }
 
+    /** "is unknown here (did you mean "caseReview"?); this address takes q, ct, ..." */
+    private static String unknownProblem(String name, Route route) {
+        String folded = fold(name);
+        String meant = ALIASES.containsKey(folded) && route.parameters().contains(ALIASES.get(folded))
+                ? ALIASES.get(folded)
+                : route.parameters().stream().filter(known -> fold(known).equals(folded)).findFirst().orElse(null);
+        return UNKNOWN + (meant == null ? "" : " (did you mean \"" + meant + "\"?)") + "; this address takes "
+                + String.join(", ", route.parameters());
+    }
+
+    /** case_review, CaseReview and casereview alike. */
+    private static String fold(String name) {
+        return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+    }
+
     /** Control characters (NUL above all, which PostgreSQL cannot even compare) are not search text. */
     private static void requireText(String name, String value) {
         if (value != null && CONTROL.matcher(value).find()) {
             throw new BadQueryException(name, "must not contain control characters");
         }
+    }
+
+    /**
+     * The values of a list filter: every occurrence of the parameter, each split at commas, trimmed, blanks
+     * dropped, repeats (ignoring case) dropped; each a single line like the resource's own list items.
+     */
+    private static List<String> values(Map<String, List<String>> params, String name) {
+        List<String> raw = params.get(name);
+        if (raw == null) {
+            return List.of();
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String value : raw) {
+            if (value == null) {
+                continue;
+            }
+            if (ANY_CONTROL.matcher(value).find()) {
+                throw new BadQueryException(name, "must not contain control characters or line breaks");
+            }
+            for (String piece : value.split(",", -1)) {
+                String item = piece.strip();
+                if (item.isEmpty()) {
+                    continue;
+                }
+                if (item.length() > Limits.LIST_ITEM_MAX) {
+                    throw new BadQueryException(name, "must hold values of at most " + Limits.LIST_ITEM_MAX
+                            + " characters each");
+                }
+                values.putIfAbsent(item.toLowerCase(Locale.ROOT), item);
+            }
+        }
+        if (values.size() > Limits.LIST_ITEMS_MAX) {
+            throw new BadQueryException(name, "must name at most " + Limits.LIST_ITEMS_MAX + " values");
+        }
+        return List.copyOf(values.values());
     }
 
     /**

@@ -5,13 +5,15 @@ import java.util.List;
 import org.imagingcatalog.publicweb.catalog.Entry;
 
 /**
- * One page of matching entries and how many match in all. A text search counts only up to a limit:
- * then {@code total} is that limit and {@code totalExact} is false ("more than 500 match").
+ * One page of matching entries, how many match in all, and how many matches have each value of each flag,
+ * access and licence. A text search counts only up to a limit: then {@code total} is that limit and
+ * {@code totalExact} is false ("more than 500 match"), and the facets are counted among that many matches.
  */
-public record ResultPage(CatalogQuery query, List<Entry> entries, long total, boolean totalExact) {
+public record ResultPage(CatalogQuery query, List<Entry> entries, long total, boolean totalExact, Facets facets) {
 
+    /** A page without facet counts (nothing was searched). */
     public static ResultPage exact(CatalogQuery query, List<Entry> entries, long total) {
-        return new ResultPage(query, entries, total, true);
+        return new ResultPage(query, entries, total, true, null);
     }
 
     public int pages() {

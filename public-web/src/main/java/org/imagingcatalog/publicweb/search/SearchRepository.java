@@ -2,13 +2,21 @@ package org.imagingcatalog.publicweb.search;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.query.NativeQuery;
 import org.hibernate.type.StandardBasicTypes;
+import org.imagingcatalog.model.Access;
+import org.imagingcatalog.model.Availability;
 import org.imagingcatalog.publicweb.catalog.Change;
 import org.imagingcatalog.publicweb.catalog.Entry;
+import org.imagingcatalog.publicweb.catalog.Flag;
 import org.imagingcatalog.publicweb.readmodel.PublishedChange;
 
 import io.quarkus.hibernate.orm.panache.Panache;
@@ -16,12 +24,19 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.Query;
 
 /**
- * The list and search SQL of the published catalog: a page of matches, every match (for the exports),
- * the counts, and the newest changes (for the feed). Native SQL, because it ranks with PostgreSQL
- * full-text search: {@code ts_rank} over the stored, weighted {@code entry.search} tsvector and its GIN
- * index, which {@code db/migration/V2__read_model.sql} defines together with the sort keys and their
- * indexes; {@code V3__filter_index.sql} adds the narrow index the filtered counts read. Queries are built
- * from a {@link CatalogQuery} only: column names are fixed identifiers, every value is a bind parameter.
+ * The list and search SQL of the published catalog: a page of matches with its facet counts, every match (for the
+ * exports), and the newest changes (for the feed). Native SQL, because it ranks with PostgreSQL full-text search:
+ * {@code ts_rank} over the stored, weighted {@code entry.search} tsvector and its GIN index
+ * ({@code db/migration/V2__read_model.sql}, redefined by {@code V4__search_terms_and_facets.sql} with formats,
+ * annotations and the Y flags' terms), with the sort keys and their indexes of V2 and the narrow filter index of
+ * V4 (which replaced V3's) that counts read. Queries are built from a {@link CatalogQuery} only: column names are
+ * fixed identifiers, every value is a bind parameter.
+ * <p>
+ * The reader's search text becomes a tsquery inside PostgreSQL: {@code catalog_search_query(q)} (V4) parses it as
+ * web search syntax and folds the spellings of its {@code search_synonym} table (x-ray, xray, radiograph, CXR...).
+ * It runs once per search, in a statement of its own, and the result is bound as a constant tsquery: the planner
+ * then sees the actual words (a rare word: the GIN index; a common one: walk a sort index), and nothing is
+ * evaluated again per row.
  */
 @ApplicationScoped
 public class SearchRepository {
@@ -31,8 +46,9 @@ public class SearchRepository {
     /**
      * Ranking or counting every match of a very common word is what makes naive full-text search slow: each
      * match costs a read of a wide row. A text search therefore ranks its first matches only and counts up to
-     * this limit in the same pass, then says "more than", as search engines do. Without a text query, counts
-     * are exact: an index-only scan of the filter columns answers them.
+     * this limit in the same pass, then says "more than", as search engines do; its facets are counted among
+     * that many matches. Without a text query, counts are exact: an index-only scan of the filter columns
+     * answers them.
      */
     private final int textMatchesMax;
 
@@ -41,46 +57,78 @@ public class SearchRepository {
     }
 
     public ResultPage page(CatalogQuery query) {
-        Rows rows = select(query, query.size(), query.offset());
+        String terms = terms(query);
+        Rows rows = select(query, terms, query.size(), query.offset());
         List<Entry> entries = rows.entries();
-        if (entries.size() < query.size() && (query.offset() == 0 || !entries.isEmpty())) {
-            return ResultPage.exact(query, entries, query.offset() + entries.size());
-        }
         if (query.q() == null) {
-            return ResultPage.exact(query, entries, count(query));
+            // the facet counts are exact and add up to the total: no count of its own
+            Facets facets = facets(query, null, -1, true);
+            return new ResultPage(query, entries, facets.counted(), true, facets);
         }
-        long upToLimit = rows.counted() ? rows.matches() : countTextMatches(query, textMatchesMax + 1);
-        return upToLimit > textMatchesMax
-                ? new ResultPage(query, entries, textMatchesMax, false)
-                : ResultPage.exact(query, entries, upToLimit);
+        long total;
+        boolean totalExact;
+        if (entries.size() < query.size() && (query.offset() == 0 || !entries.isEmpty())) {
+            total = query.offset() + entries.size();
+            totalExact = true;
+        } else {
+            long upToLimit = rows.counted() ? rows.matches() : countTextMatches(query, terms, textMatchesMax + 1);
+            totalExact = upToLimit <= textMatchesMax;
+            total = totalExact ? upToLimit : textMatchesMax;
+        }
+        Facets counted = facets(query, terms, textMatchesMax, false);
+        boolean facetsExact = totalExact && counted.counted() == total;
+        Facets facets = new Facets(counted.flags(), counted.access(), counted.licenses(), facetsExact, counted.counted());
+        return new ResultPage(query, entries, total, totalExact, facets);
     }
 
     /** Every active entry matching the filters, in the query's order (for exports). */
     public List<Entry> all(CatalogQuery query) {
-        return select(query, -1, 0).entries();
-    }
-
-    private long count(CatalogQuery query) {
-        Where where = Where.of(query, true);
-        return ((Number) nativeQuery("SELECT count(*) FROM entry e WHERE " + where.sql(), where.params())
-                .getSingleResult()).longValue();
-    }
-
-    private long countTextMatches(CatalogQuery query, int limit) {
-        Where where = Where.of(query, true);
-        return ((Number) nativeQuery("SELECT count(*) FROM (SELECT 1 FROM entry e WHERE " + where.sql() + " LIMIT "
-                + limit + ") matches", where.params()).getSingleResult()).longValue();
+        return select(query, terms(query), -1, 0).entries();
     }
 
     /** The newest changes of entries matching the filters (withdrawn ones too: a withdrawal is news). */
     @SuppressWarnings("unchecked")
     public List<Change> recentChanges(CatalogQuery query, int limit) {
-        Where where = Where.of(query, false);
+        Where where = Where.of(query, terms(query), false);
         String sql = "SELECT c.* FROM entry_change c JOIN entry e ON e.id = c.resource_id WHERE " + where.sql()
                 + " ORDER BY c.published_at DESC, c.resource_id, c.version DESC LIMIT " + limit;
         Query select = Panache.getEntityManager().createNativeQuery(numbered(sql), PublishedChange.class);
         bind(select, where.params());
         return ((List<PublishedChange>) select.getResultList()).stream().map(PublishedChange::toChange).toList();
+    }
+
+    /**
+     * The plans PostgreSQL chooses for the page of this query: its rows, then its facet counts (EXPLAIN, not
+     * run). For operators and the tests that keep searches on their indexes.
+     */
+    @SuppressWarnings("unchecked")
+    public List<String> plan(CatalogQuery query) {
+        String terms = terms(query);
+        List<String> plan = new ArrayList<>();
+        for (Sql statement : List.of(rowsSql(query, terms, query.size(), query.offset()),
+                facetsSql(query, terms, query.q() == null ? -1 : textMatchesMax))) {
+            plan.addAll(nativeQuery("EXPLAIN " + statement.text(), statement.params()).getResultList());
+        }
+        return plan;
+    }
+
+    /** The reader's search text as a tsquery, spellings folded (see the class comment); null without one. */
+    private String terms(CatalogQuery query) {
+        if (query.q() == null) {
+            return null;
+        }
+        return (String) nativeQuery("SELECT CAST(catalog_search_query(?) AS text)", List.of(query.q()))
+                .getSingleResult();
+    }
+
+    private long countTextMatches(CatalogQuery query, String terms, int limit) {
+        Where where = Where.of(query, terms, true);
+        return ((Number) nativeQuery("SELECT count(*) FROM (SELECT 1 FROM entry e WHERE " + where.sql() + " LIMIT "
+                + limit + ") matches", where.params()).getSingleResult()).longValue();
+    }
+
+    /** A statement and its bind parameters, in order. */
+    private record Sql(String text, List<Object> params) {
     }
 
     /** Rows of one page; a ranked search also tells how many matches it found, up to the limit + 1. */
@@ -92,17 +140,31 @@ public class SearchRepository {
     }
 
     @SuppressWarnings("unchecked")
-    private Rows select(CatalogQuery query, int limit, int offset) {
-        Where where = Where.of(query, true);
+    private Rows select(CatalogQuery query, String terms, int limit, int offset) {
+        Sql sql = rowsSql(query, terms, limit, offset);
+        NativeQuery<Object[]> select = Panache.getEntityManager().createNativeQuery(numbered(sql.text()))
+                .unwrap(NativeQuery.class)
+                .addScalar("resource_json", StandardBasicTypes.STRING)
+                .addScalar("updated_at", StandardBasicTypes.INSTANT)
+                .addScalar("reason", StandardBasicTypes.STRING)
+                .addScalar("matches", StandardBasicTypes.LONG);
+        bind(select, sql.params());
+        List<Object[]> rows = select.getResultList();
+        List<Entry> entries = rows.stream().map(row -> Entry.of((String) row[0], (Instant) row[1], (String) row[2])).toList();
+        return new Rows(entries, rows.isEmpty() ? -1 : (Long) rows.get(0)[3]);
+    }
+
+    private Sql rowsSql(CatalogQuery query, String terms, int limit, int offset) {
+        Where where = Where.of(query, terms, true);
         List<Object> params = new ArrayList<>();
         String sql;
-        if (query.effectiveSort() == Sort.RELEVANCE && query.q() != null) {
+        if (query.effectiveSort() == Sort.RELEVANCE && terms != null) {
             // one pass finds the candidates, ranks them and counts them; only the page's rows are read in full.
             // A page ranks the first matches only; an export (no limit) ranks every match.
-            params.add(query.q());
+            params.add(terms);
             params.addAll(where.params());
             String order = "rank DESC, name_key, id";
-            sql = "WITH candidates AS (SELECT e.id, e.name_key, ts_rank(e.search, websearch_to_tsquery('simple', ?))"
+            sql = "WITH candidates AS (SELECT e.id, e.name_key, ts_rank(e.search, CAST(? AS tsquery))"
                     + " AS rank FROM entry e WHERE " + where.sql() + limitClause(limit > 0 ? textMatchesMax + 1 : -1, 0)
                     + "),"
                     + " shown AS (SELECT * FROM candidates ORDER BY " + order + limitClause(limit, offset) + ")"
@@ -117,16 +179,92 @@ public class SearchRepository {
                         default -> "e.name_key, e.id";
                     } + limitClause(limit, offset);
         }
-        NativeQuery<Object[]> select = Panache.getEntityManager().createNativeQuery(numbered(sql))
+        return new Sql(sql, params);
+    }
+
+    /**
+     * The facet counts in one pass over the matches: grouped by the six flags as one number
+     * ({@code entry.facet_key}, a base-3 digit per flag) with the access, and by the licence. Both groupings read
+     * only the narrow filter index when there is no text query (an index-only scan, like a count). With
+     * {@code limit} > 0 (a text search), the matches counted stop at that many.
+     */
+    @SuppressWarnings("unchecked")
+    private Facets facets(CatalogQuery query, String terms, int limit, boolean exact) {
+        Sql sql = facetsSql(query, terms, limit);
+        NativeQuery<Object[]> select = Panache.getEntityManager().createNativeQuery(numbered(sql.text()))
                 .unwrap(NativeQuery.class)
-                .addScalar("resource_json", StandardBasicTypes.STRING)
-                .addScalar("updated_at", StandardBasicTypes.INSTANT)
-                .addScalar("reason", StandardBasicTypes.STRING)
-                .addScalar("matches", StandardBasicTypes.LONG);
-        bind(select, params);
-        List<Object[]> rows = select.getResultList();
-        List<Entry> entries = rows.stream().map(row -> Entry.of((String) row[0], (Instant) row[1], (String) row[2])).toList();
-        return new Rows(entries, rows.isEmpty() ? -1 : (Long) rows.get(0)[3]);
+                .addScalar("by_license", StandardBasicTypes.INTEGER)
+                .addScalar("facet_key", StandardBasicTypes.INTEGER)
+                .addScalar("access", StandardBasicTypes.STRING)
+                .addScalar("license", StandardBasicTypes.STRING)
+                .addScalar("n", StandardBasicTypes.LONG);
+        bind(select, sql.params());
+        Map<Flag, Map<Availability, Long>> flags = new EnumMap<>(Flag.class);
+        for (Flag flag : Flag.values()) {
+            Map<Availability, Long> counts = new EnumMap<>(Availability.class);
+            for (Availability value : Availability.values()) {
+                counts.put(value, 0L);
+            }
+            flags.put(flag, counts);
+        }
+        Map<Access, Long> access = new EnumMap<>(Access.class);
+        for (Access value : Access.values()) {
+            access.put(value, 0L);
+        }
+        Map<String, Map<String, Long>> licenses = new HashMap<>();
+        long counted = 0;
+        for (Object[] row : select.getResultList()) {
+            long n = (Long) row[4];
+            if ((Integer) row[0] == 0) {
+                String license = (String) row[3];
+                licenses.computeIfAbsent(license == null ? null : license.toLowerCase(Locale.ROOT), k -> new HashMap<>())
+                        .merge(license, n, Long::sum);
+                continue;
+            }
+            counted += n;
+            int key = (Integer) row[1];
+            for (Flag flag : Flag.values()) {
+                flags.get(flag).merge(FLAG_DIGITS[key % 3], n, Long::sum);
+                key /= 3;
+            }
+            access.merge(accessOf((String) row[2]), n, Long::sum);
+        }
+        return new Facets(flags, access, licenseCounts(licenses), exact, counted);
+    }
+
+    /** The digits of {@code entry.facet_key}: Y 0, N 1, U 2 (V4__search_terms_and_facets.sql). */
+    private static final Availability[] FLAG_DIGITS = {Availability.Y, Availability.N, Availability.U};
+
+    private Sql facetsSql(CatalogQuery query, String terms, int limit) {
+        Where where = Where.of(query, terms, true);
+        String source = limit > 0
+                ? "(SELECT e.facet_key, e.access, e.license FROM entry e WHERE " + where.sql() + " LIMIT " + limit + ") e"
+                : "entry e WHERE " + where.sql();
+        return new Sql("SELECT GROUPING(e.license) AS by_license, e.facet_key, e.access, e.license, count(*) AS n"
+                + " FROM " + source + " GROUP BY GROUPING SETS ((e.facet_key, e.access), (e.license))", where.params());
+    }
+
+    private static Access accessOf(String stored) {
+        try {
+            return Access.valueOf(stored);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return Access.UNKNOWN;
+        }
+    }
+
+    /** Licences counted ignoring case, each shown as most of its entries spell it; the most common first. */
+    private static List<Facets.LicenseCount> licenseCounts(Map<String, Map<String, Long>> byKey) {
+        List<Facets.LicenseCount> counts = new ArrayList<>();
+        byKey.forEach((key, spellings) -> {
+            String shown = spellings.entrySet().stream()
+                    .max(Map.Entry.<String, Long> comparingByValue()
+                            .thenComparing(Map.Entry.comparingByKey(Comparator.nullsFirst(Comparator.<String> reverseOrder()))))
+                    .map(Map.Entry::getKey).orElse(null);
+            counts.add(new Facets.LicenseCount(shown, spellings.values().stream().mapToLong(Long::longValue).sum()));
+        });
+        counts.sort(Comparator.comparingLong(Facets.LicenseCount::count).reversed()
+                .thenComparing(Facets.LicenseCount::value, Comparator.nullsLast(String.CASE_INSENSITIVE_ORDER)));
+        return counts.size() > Facets.LICENSES_SHOWN ? counts.subList(0, Facets.LICENSES_SHOWN) : counts;
     }
 
     private static String limitClause(int limit, int offset) {
@@ -162,13 +300,14 @@ public class SearchRepository {
     /** The WHERE clause of a query, with its bind parameters in order. */
     record Where(String sql, List<Object> params) {
 
-        static Where of(CatalogQuery query, boolean activeOnly) {
+        /** {@code terms}: the folded tsquery of the search text, or null. */
+        static Where of(CatalogQuery query, String terms, boolean activeOnly) {
             List<String> clauses = new ArrayList<>();
             List<Object> params = new ArrayList<>();
             clauses.add(activeOnly ? "e.status = 'ACTIVE'" : "TRUE");
-            if (query.q() != null) {
-                clauses.add("e.search @@ websearch_to_tsquery('simple', ?)");
-                params.add(query.q());
+            if (terms != null) {
+                clauses.add("e.search @@ CAST(? AS tsquery)");
+                params.add(terms);
             }
             query.flags().forEach((flag, value) -> {
                 // the flag columns are char(1): a text parameter would compare as text and miss their index
@@ -182,6 +321,16 @@ public class SearchRepository {
             if (query.license() != null) {
                 clauses.add("lower(e.license) = lower(?)");
                 params.add(query.license());
+            }
+            // any of the values, ignoring case: the lower-cased arrays of V4, GIN-indexed; the values are one
+            // parameter, a line each (a value holds no line break)
+            if (!query.formats().isEmpty()) {
+                clauses.add("e.format_keys && string_to_array(lower(?), chr(10))");
+                params.add(String.join("\n", query.formats()));
+            }
+            if (!query.annotations().isEmpty()) {
+                clauses.add("e.annotation_keys && string_to_array(lower(?), chr(10))");
+                params.add(String.join("\n", query.annotations()));
             }
             return new Where(String.join(" AND ", clauses), params);
         }

@@ -2,6 +2,7 @@ package org.imagingcatalog.publicweb.web;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import org.imagingcatalog.model.Access;
 import org.imagingcatalog.model.Availability;
@@ -10,14 +11,20 @@ import org.imagingcatalog.publicweb.catalog.Entry;
 import org.imagingcatalog.publicweb.catalog.Flag;
 import org.imagingcatalog.publicweb.search.BadQueryException;
 import org.imagingcatalog.publicweb.search.CatalogQuery;
+import org.imagingcatalog.publicweb.search.Facets;
 import org.imagingcatalog.publicweb.search.ResultPage;
 import org.imagingcatalog.publicweb.search.Sort;
+import org.imagingcatalog.publicweb.web.HomeView.FacetLine;
+import org.imagingcatalog.publicweb.web.HomeView.FacetValue;
 import org.imagingcatalog.publicweb.web.HomeView.Option;
 import org.imagingcatalog.publicweb.web.HomeView.Row;
 import org.imagingcatalog.publicweb.web.HomeView.Select;
 
 /** Turns a query and its results into the catalog page's view. */
 final class HomeViews {
+
+    /** The fields of the page's form, which an error summary links to. */
+    private static final Set<String> FORM_FIELDS = CatalogQuery.Route.LIST.parameters();
 
     private HomeViews() {
     }
@@ -28,16 +35,27 @@ final class HomeViews {
         String previous = query.page() > 1 ? url(query.withPage(query.page() - 1)) : null;
         String next = result.hasNext() ? url(query.withPage(query.page() + 1)) : null;
         String filters = query.filterQueryString();
-        return new HomeView(query.q(), query.license(), selects(query), rows, result.total(), result.totalExact(),
-                query.filtered(), "Page " + query.page() + (result.totalExact() ? " of " + result.pages() : ""),
-                previous, next,
-                filters.isEmpty() ? "" : "?" + filters, null, null);
+        String feedFilters = query.feedQueryString();
+        Facets facets = result.facets();
+        return new HomeView(query.q(), query.license(), String.join(",", query.formats()),
+                String.join(",", query.annotations()), selects(query), rows, result.total(), result.totalExact(),
+                query.filtered(), facets == null || result.total() == 0 ? List.of() : facetLines(query, facets),
+                facets == null || facets.exact(), facets == null ? 0 : facets.counted(),
+                "Page " + query.page() + (result.totalExact() ? " of " + result.pages() : ""),
+                previous, next, filters.isEmpty() ? "" : "?" + filters, feedFilters.isEmpty() ? "" : "?" + feedFilters,
+                null, null, null);
     }
 
+    /**
+     * The page of a query that could not be run: the form, the error summary naming each refused parameter, and
+     * a link to the field it concerns, or to the whole catalog when the parameter is not one of the form's.
+     */
     static HomeView invalid(BadQueryException error) {
         HomeView empty = of(ResultPage.exact(CatalogQuery.all(), List.of(), 0));
-        return new HomeView(null, null, empty.selects(), List.of(), 0, true, true, empty.pageLabel(), null, null, "",
-                error.parameter(), "The value of \"" + error.parameter() + "\" " + error.problem() + ".");
+        String field = error.parameter();
+        String link = FORM_FIELDS.contains(field) && !error.unknownParametersOnly() ? "#" + field : "/";
+        return new HomeView(null, null, "", "", empty.selects(), List.of(), 0, true, true, List.of(), true, 0,
+                empty.pageLabel(), null, null, "", "", field, error.detail(), link);
     }
 
     static Row row(Entry entry) {
@@ -47,6 +65,47 @@ final class HomeViews {
             badges.add(Badge.of(flag.label(), flag.of(r)));
         }
         return new Row(r.id(), r.name(), r.provider(), r.access().label(), r.license(), badges);
+    }
+
+    /** "CT: Y 12, N 7, U 1" for each flag, then access and licence; each value with matches links to its query. */
+    private static List<FacetLine> facetLines(CatalogQuery query, Facets facets) {
+        List<FacetLine> lines = new ArrayList<>();
+        for (Flag flag : Flag.values()) {
+            List<FacetValue> values = new ArrayList<>();
+            for (Availability value : Availability.values()) {
+                boolean selected = value == query.flag(flag);
+                long count = facets.count(flag, value);
+                values.add(new FacetValue(value.code(), count, link(count, selected, query.with(flag, value)), selected));
+            }
+            lines.add(new FacetLine(flag.label(), values));
+        }
+        List<FacetValue> access = new ArrayList<>();
+        for (Access value : Access.values()) {
+            boolean selected = value == query.access();
+            long count = facets.access().get(value);
+            access.add(new FacetValue(capitalized(value.label()), count, link(count, selected, query.withAccess(value)),
+                    selected));
+        }
+        lines.add(new FacetLine("Access", access));
+        List<FacetValue> licenses = new ArrayList<>();
+        for (Facets.LicenseCount license : facets.licenses()) {
+            if (license.value() == null) {
+                // there is no filter for "no licence stated"
+                licenses.add(new FacetValue("not stated", license.count(), null, false));
+                continue;
+            }
+            boolean selected = license.value().equalsIgnoreCase(query.license() == null ? "" : query.license());
+            licenses.add(new FacetValue(license.value(), license.count(),
+                    link(license.count(), selected, query.withLicense(license.value())), selected));
+        }
+        if (!licenses.isEmpty()) {
+            lines.add(new FacetLine("Licence", licenses));
+        }
+        return lines;
+    }
+
+    private static String link(long count, boolean selected, CatalogQuery narrowed) {
+        return count == 0 || selected ? null : url(narrowed);
     }
 
     private static List<Select> selects(CatalogQuery query) {

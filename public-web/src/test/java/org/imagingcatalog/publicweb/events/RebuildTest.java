@@ -16,6 +16,7 @@ import javax.sql.DataSource;
 import org.imagingcatalog.model.ResourceStatus;
 import org.imagingcatalog.publicweb.readmodel.ReadModelStore;
 import org.imagingcatalog.publicweb.support.Entries;
+import org.imagingcatalog.publicweb.support.Tokens;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -24,8 +25,6 @@ import jakarta.inject.Inject;
 /** Acceptance 4: deleting the read model and rebuilding gives the same catalog, read again from the topic. */
 @QuarkusTest
 class RebuildTest {
-
-    private static final String TOKEN = "Bearer test-admin-token";
 
     @Inject
     DataSource dataSource;
@@ -46,16 +45,15 @@ class RebuildTest {
         Entries.awaitVersion(b, 1);
         Entries.await(RebuildTest::caughtUp, "the consumer to catch up");
         String before = checksum();
-        long rebuildsBefore = given().header("Authorization", TOKEN).get("/admin/rebuild").jsonPath().getLong("rebuilds");
+        long rebuildsBefore = status().getLong("rebuilds");
 
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("DELETE FROM entry; DELETE FROM entry_change; DELETE FROM consumer_offset");
         }
         assertThat(rows("entry")).isZero();
 
-        given().header("Authorization", TOKEN).post("/admin/rebuild").then().statusCode(202);
-        Entries.await(() -> given().header("Authorization", TOKEN).get("/admin/rebuild").jsonPath()
-                .getLong("rebuilds") > rebuildsBefore && caughtUp(), "the rebuild to finish");
+        given().header("Authorization", Tokens.bearer(Tokens.ADMIN)).post("/admin/rebuild").then().statusCode(202);
+        Entries.await(() -> status().getLong("rebuilds") > rebuildsBefore && caughtUp(), "the rebuild to finish");
 
         assertThat(checksum()).isEqualTo(before);
         assertThat(rows("entry")).isPositive();
@@ -63,15 +61,13 @@ class RebuildTest {
         given().get("/api/v1/resources/" + b).then().statusCode(200).body("status", org.hamcrest.Matchers.is("WITHDRAWN"));
     }
 
-    @Test
-    void rebuildNeedsTheAdminToken() {
-        given().post("/admin/rebuild").then().statusCode(401);
-        given().header("Authorization", "Bearer wrong").post("/admin/rebuild").then().statusCode(401);
-        given().header("Authorization", "Bearer wrong").get("/admin/rebuild").then().statusCode(401);
+    private static io.restassured.path.json.JsonPath status() {
+        return given().header("Authorization", Tokens.bearer(Tokens.ADMIN)).get("/admin/rebuild").then()
+                .statusCode(200).extract().jsonPath();
     }
 
     private static boolean caughtUp() {
-        return given().header("Authorization", TOKEN).get("/admin/rebuild").jsonPath().getBoolean("caughtUp");
+        return status().getBoolean("caughtUp");
     }
 
     private String checksum() throws Exception {
