@@ -33,5 +33,5 @@ create() { # name key...
 create catalog-oidc-clients curation-client-secret submission-client-secret
 # Signing keys of the CSRF tokens in the services' HTML forms.
 create catalog-csrf-keys curation-csrf-key submission-csrf-key
-# Bearer token of public-web's POST /admin/rebuild.
-create catalog-admin-token token
+# Key that seals the tracking tokens decision mails link to (submission-service).
+create catalog-link-keys submission-link-key

@@ -33,7 +33,8 @@ class SecretReferencesAndIsolationTest {
     /** Keys of CloudNativePG's generated {@code <cluster>-app} Secret (kubernetes.io/basic-auth plus connection data). */
     static final Set<String> CNPG_APP_KEYS = Set.of("username", "password", "host", "port", "dbname", "uri", "jdbc-uri", "pgpass");
 
-    static final Set<String> NEEDS_KEYCLOAK = Set.of("submission-service", "curation-service");
+    /** public-web checks a catalog-admin's token on its read-model rebuild. */
+    static final Set<String> NEEDS_KEYCLOAK = Set.of("submission-service", "curation-service", "public-web");
 
     @Test
     void kubectlAnswersWithItsKustomize() {
