@@ -19,7 +19,6 @@ import java.util.stream.Stream;
  */
 final class BenchStack implements AutoCloseable {
 
-    static final String ADMIN_TOKEN = "bench-admin-token";
     static final List<String> SERVICES = List.of("curation-service", "public-web", "submission-service");
     private static final Map<String, String> DATABASES = Map.of("curation-service", "bench_curation",
             "public-web", "bench_publicweb", "submission-service", "bench_submission");
@@ -86,7 +85,6 @@ final class BenchStack implements AutoCloseable {
         env.put("QUARKUS_DATASOURCE_JDBC_URL",
                 "jdbc:postgresql://" + options.dbHost() + ":" + options.dbPort() + "/" + DATABASES.get(service));
         env.put("KEYCLOAK_URL", options.keycloak());
-        env.put("CATALOG_ADMIN_TOKEN", ADMIN_TOKEN);
         env.put("CATALOG_SUBMISSION_RATE_LIMIT_PER_MINUTE", "100000000");
         ServiceInstance instance = new ServiceInstance(service, app, work.resolve(service + ".log"), env,
                 options.serviceJavaOpts());

@@ -144,7 +144,7 @@ final class PropagationPart {
         urls.put("diff ?from=1&to=" + version, curation.url() + "/api/v1/resources/" + id + "/diff?from=1&to=" + version);
         urls.put("diff ?from=2&to=" + (version - 1), curation.url() + "/api/v1/resources/" + id + "/diff?from=2&to=" + (version - 1));
         urls.put("versions list", curation.url() + "/api/v1/resources/" + id + "/versions");
-        urls.put("public-web page /resources/{id} (uncached)", web.url() + "/resources/" + id + "?bench={n}");
+        urls.put("public-web page /resources/{id} (uncached)", web.url() + "/resources/" + id + Sampler.FRESH);
         Map<String, Sampler.Latency> result = new Sampler(http).sample(urls, 3, options.quick() ? 10 : 50, 1,
                 "Authorization", auth);
         List<List<String>> rows = new ArrayList<>();

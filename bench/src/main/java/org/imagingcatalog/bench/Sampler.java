@@ -10,17 +10,20 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Client-side latency of a set of named GETs ("{n}" in a URL becomes a new number each time, to get past
- * response caches keyed by the URL): round-robin over the set (so each sees the same machine
- * load), sequentially or from several threads at once. Non-200 answers are counted, not timed.
+ * Client-side latency of a set of named GETs (a URL ending in {@link #FRESH} is asked with
+ * {@code Cache-Control: no-cache}, so public-web renders it afresh instead of answering from its response
+ * cache): round-robin over the set (so each sees the same machine load), sequentially or from several
+ * threads at once. Non-200 answers are counted, not timed.
  */
 final class Sampler {
 
     record Latency(double p50, double p95, double p99, int samples, int failures) {
     }
 
+    /** Appended to a URL (as a fragment, which is never sent): ask for a freshly rendered answer. */
+    static final String FRESH = "#fresh";
+
     private final Http http;
-    private final java.util.concurrent.atomic.AtomicLong nonce = new java.util.concurrent.atomic.AtomicLong(System.nanoTime());
 
     Sampler(Http http) {
         this.http = http;
@@ -28,7 +31,7 @@ final class Sampler {
 
     Map<String, Latency> sample(Map<String, String> urls, int warmup, int samples, int threads, String... headers) {
         for (int i = 0; i < warmup; i++) {
-            urls.values().forEach(url -> http.get(fill(url), headers));
+            urls.values().forEach(url -> get(url, headers));
         }
         Map<String, List<Double>> times = new LinkedHashMap<>();
         Map<String, Integer> failures = new LinkedHashMap<>();
@@ -43,7 +46,7 @@ final class Sampler {
                 futures.add(pool.submit(() -> {
                     for (int i = 0; i < Math.max(1, samples / threads); i++) {
                         for (var e : urls.entrySet()) {
-                            Http.Reply reply = http.get(fill(e.getValue()), headers);
+                            Http.Reply reply = get(e.getValue(), headers);
                             if (reply.status() == 200) {
                                 times.get(e.getKey()).add(reply.millis());
                             } else {
@@ -70,7 +73,13 @@ final class Sampler {
         return out;
     }
 
-    private String fill(String url) {
-        return url.contains("{n}") ? url.replace("{n}", Long.toString(nonce.incrementAndGet())) : url;
+    private Http.Reply get(String url, String... headers) {
+        if (!url.endsWith(FRESH)) {
+            return http.get(url, headers);
+        }
+        String[] fresh = java.util.Arrays.copyOf(headers, headers.length + 2);
+        fresh[headers.length] = "Cache-Control";
+        fresh[headers.length + 1] = "no-cache";
+        return http.get(url.substring(0, url.length() - FRESH.length()), fresh);
     }
 }

@@ -24,7 +24,7 @@ final class ScalePart {
 
     static final String FILTERS = "&ct=Y&metadata=Y";
     /** An unknown parameter public-web ignores but its response cache (keyed by the URL) does not: every request is a miss. */
-    static final String UNCACHED = "&bench={n}";
+    static final String UNCACHED = Sampler.FRESH;
     static final String HISTORY_ID = "syn-history-depth";
 
     private record Row(int size, double ingestSeconds, Map<String, Sampler.Latency> sequential,
@@ -37,6 +37,8 @@ final class ScalePart {
     private final Report report;
     private final RssMonitor rss;
     private final Sampler sampler;
+    /** The read-model rebuild takes a token of the realm role catalog-admin (the local realm's demo admin). */
+    private final Tokens admin;
 
     ScalePart(Options options, Http http, Report report, RssMonitor rss) {
         this.options = options;
@@ -44,6 +46,7 @@ final class ScalePart {
         this.report = report;
         this.rss = rss;
         this.sampler = new Sampler(http);
+        this.admin = new Tokens(http, options.keycloak(), "admin", "admin");
     }
 
     void run(BenchStack stack, ServiceInstance web, String rssName) {
@@ -118,7 +121,7 @@ final class ScalePart {
                 + "half of the descriptions, a flag/licence/access mix like the seed's) and published straight to "
                 + "`catalog.entries.v1` of the benchmark's own broker; sizes are cumulative. Queries: `q=<words>&ct=Y&metadata=Y` "
                 + "(search + two filters) on `/api/v1/resources`, each request made a miss of public-web's response cache "
-                + "with an ignored parameter `&bench=<n>` (so the query runs every time; \"common, cached\" repeats one URL "
+                + "by asking with `Cache-Control: no-cache` (so the query runs every time; \"common, cached\" asks without it "
                 + "and shows the cache), client-side latency (java.net.http, keep-alive), "
                 + "sequential and with 4 concurrent clients, round-robin over the queries.");
         Map<String, String> lastWords = rows.get(rows.size() - 1).words();
@@ -200,8 +203,8 @@ final class ScalePart {
             Procs.sleep(100);
         }
         Map<String, String> urls = new LinkedHashMap<>();
-        urls.put("page /resources/{id} (uncached)", base + "/resources/" + HISTORY_ID + "?bench={n}");
-        urls.put("API /api/v1/resources/{id}/history (uncached)", base + "/api/v1/resources/" + HISTORY_ID + "/history?bench={n}");
+        urls.put("page /resources/{id} (uncached)", base + "/resources/" + HISTORY_ID + Sampler.FRESH);
+        urls.put("API /api/v1/resources/{id}/history (uncached)", base + "/api/v1/resources/" + HISTORY_ID + "/history" + Sampler.FRESH);
         Map<String, Sampler.Latency> result = sampler.sample(urls, 5, options.quick() ? 10 : 50, 1);
         List<List<String>> rows = new ArrayList<>();
         result.forEach((k, l) -> rows.add(List.of(k, Stats.ms(l.p50()), Stats.ms(l.p95()),
@@ -248,7 +251,7 @@ final class ScalePart {
     /** Seconds until the read model holds every entry again; [seconds, 0] by the admin endpoint, [s, 1] by restart. */
     private double[] rebuild(BenchStack stack, ServiceInstance web, long expected) {
         String admin = web.url() + "/admin/rebuild";
-        String auth = "Bearer " + BenchStack.ADMIN_TOKEN;
+        String auth = admin.bearer();
         Http.Reply before = http.get(admin, "Authorization", auth);
         if (before.status() == 200) {
             long rebuilds = before.json().path("rebuilds").asLong();

@@ -46,7 +46,7 @@ public class CachedResponseFilter {
 
     private void serveCached(RoutingContext context) {
         HttpServerRequest request = context.request();
-        if (request.method() != HttpMethod.GET) {
+        if (request.method() != HttpMethod.GET || Responses.asksForFreshAnswer(request.getHeader(HttpHeaders.CACHE_CONTROL))) {
             context.next();
             return;
         }

@@ -27,6 +27,15 @@ public class Responses {
         this.cache = cache;
     }
 
+    /**
+     * A request with {@code Cache-Control: no-cache} (a browser's hard reload, a benchmark measuring the
+     * database) is rendered afresh instead of answered from the response cache; the fresh answer replaces
+     * the cached one.
+     */
+    static boolean asksForFreshAnswer(String cacheControl) {
+        return cacheControl != null && cacheControl.toLowerCase(java.util.Locale.ROOT).contains("no-cache");
+    }
+
     public Response serve(UriInfo uri, HttpHeaders headers, String mediaType, Supplier<byte[]> render) {
         CatalogStamp stamp = version.current();
         String key = ResponseCache.key(uri.getRequestUri().getRawPath(), uri.getRequestUri().getRawQuery());
@@ -37,7 +46,8 @@ public class Responses {
             return Response.notModified().header(HttpHeaders.ETAG, etag)
                     .header(HttpHeaders.LAST_MODIFIED, lastModified).build();
         }
-        ResponseCache.Cached cached = cache.get(key, stamp.counter());
+        ResponseCache.Cached cached = asksForFreshAnswer(headers.getHeaderString(HttpHeaders.CACHE_CONTROL)) ? null
+                : cache.get(key, stamp.counter());
         byte[] body;
         if (cached != null) {
             body = cached.bytes();

@@ -81,6 +81,20 @@ class CachingAndHeadersTest {
         assertThat(cachedResponses.served()).isEqualTo(before + 1);
     }
 
+    @Test
+    void aClientThatAsksForNoCacheGetsAFreshlyRenderedAnswerWithTheSameValidators() {
+        String path = "/api/v1/resources?ct=Y&" + unseenQuery();
+        Response first = given().get(path);
+        long before = cachedResponses.served();
+        Response fresh = given().header("Cache-Control", "no-cache").get(path);
+        assertThat(cachedResponses.served()).as("rendered again, not served from the cache").isEqualTo(before);
+        assertThat(fresh.statusCode()).isEqualTo(200);
+        assertThat(fresh.asByteArray()).isEqualTo(first.asByteArray());
+        assertThat(fresh.header("ETag")).isEqualTo(first.header("ETag"));
+        given().get(path).then().statusCode(200);
+        assertThat(cachedResponses.served()).as("a plain request is served from the cache again").isEqualTo(before + 1);
+    }
+
     /**
      * A query no request has sent yet that means the same as none: an empty search of a new number of spaces
      * (the list, the exports and the feed refuse parameters they do not know, so no made-up one will do).
