@@ -38,7 +38,7 @@ final class ScalePart {
     private final RssMonitor rss;
     private final Sampler sampler;
     /** The read-model rebuild takes a token of the realm role catalog-admin (the local realm's demo admin). */
-    private final Tokens admin;
+    private final Tokens adminTokens;
 
     ScalePart(Options options, Http http, Report report, RssMonitor rss) {
         this.options = options;
@@ -46,7 +46,7 @@ final class ScalePart {
         this.report = report;
         this.rss = rss;
         this.sampler = new Sampler(http);
-        this.admin = new Tokens(http, options.keycloak(), "admin", "admin");
+        this.adminTokens = new Tokens(http, options.keycloak(), "admin", "admin");
     }
 
     void run(BenchStack stack, ServiceInstance web, String rssName) {
@@ -251,7 +251,7 @@ final class ScalePart {
     /** Seconds until the read model holds every entry again; [seconds, 0] by the admin endpoint, [s, 1] by restart. */
     private double[] rebuild(BenchStack stack, ServiceInstance web, long expected) {
         String admin = web.url() + "/admin/rebuild";
-        String auth = admin.bearer();
+        String auth = adminTokens.bearer();
         Http.Reply before = http.get(admin, "Authorization", auth);
         if (before.status() == 200) {
             long rebuilds = before.json().path("rebuilds").asLong();
