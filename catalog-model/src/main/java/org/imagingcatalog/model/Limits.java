@@ -19,6 +19,14 @@ public final class Limits {
     public static final int EMAIL_MAX = 254;
     public static final long COUNT_MAX = 1_000_000_000_000L;
     public static final int REQUEST_BODY_MAX_BYTES = 65536;
+    public static final int RELATIONS_MAX = 50;
+    public static final int IDENTIFIERS_MAX = 20;
+    public static final int IDENTIFIER_MAX = 300;
+    public static final int NOTE_MAX = 1000;
+    public static final int RISK_REASON_MAX = 1000;
+    public static final int PROVENANCE_MAX = 100;
+    public static final int FIELD_PATH_MAX = 100;
+    public static final int VERIFIED_BY_MAX = 200;
 
     private Limits() {
     }

@@ -6,6 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.imagingcatalog.model.trust.Population;
+import org.imagingcatalog.model.trust.ReferenceStandard;
+import org.imagingcatalog.model.trust.Risk;
+import org.imagingcatalog.model.trust.RiskDomain;
+import org.imagingcatalog.model.trust.RiskJudgement;
+import org.imagingcatalog.model.trust.RiskOfBias;
+import org.imagingcatalog.model.trust.TrustFields;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -76,5 +83,53 @@ class ResourceTest {
         assertThat(r.modalities().mri()).isEqualTo(Availability.U);
         assertThat(r.version()).isEqualTo(4);
         assertThat(JSON.readValue(JSON.writeValueAsString(r), Resource.class)).isEqualTo(r);
+    }
+
+    @Test
+    void aResourceWithoutTrustFieldsStatesNothingAndWritesAsBefore() throws Exception {
+        Resource r = minimal();
+        assertThat(TrustFields.of(r).isEmpty()).isTrue();
+        assertThat(r.referenceStandard()).isEqualTo(ReferenceStandard.UNKNOWN);
+        assertThat(r.riskOfBias()).isEqualTo(RiskOfBias.unassessed());
+        assertThat(r.provenance()).isEmpty();
+        List<String> fields = new ArrayList<>();
+        JSON.valueToTree(r).fieldNames().forEachRemaining(fields::add);
+        assertThat(fields).containsExactly("id", "name", "url", "description", "provider", "modalities", "metadata",
+                "caseReview", "license", "access", "formats", "counts", "annotations", "tags");
+    }
+
+    @Test
+    void trustFieldsSurviveTheWithersAndJsonEvenWithoutJacksonsTimeModule() throws Exception {
+        Resource trusted = TrustSamples.trusted();
+        Resource published = trusted.withId("covidx").withVersion(2, ResourceStatus.ACTIVE);
+        assertThat(TrustFields.of(published)).isEqualTo(TrustSamples.everyTrustField());
+        assertThat(TrustFields.of(published.content())).isEqualTo(TrustSamples.everyTrustField());
+
+        JsonNode json = JSON.valueToTree(trusted);
+        assertThat(json.path("provenance").path("counts.patients").path("verifiedOn").asText()).isEqualTo("2026-12-01");
+        assertThat(json.path("relations").path(0).path("type").asText()).isEqualTo("IsDerivedFrom");
+        assertThat(json.path("riskOfBias").path("images").path("risk").asText()).isEqualTo("HIGH");
+        assertThat(json.path("provenance").path("relations[0]").has("verifiedBy")).isFalse();
+        assertThat(JSON.readValue(JSON.writeValueAsString(trusted), Resource.class)).isEqualTo(trusted);
+    }
+
+    @Test
+    void onlyTheStatedPartsOfTrustAreWritten() throws Exception {
+        Resource partly = minimal().withTrust(new TrustFields(null, null, null, Population.PAEDIATRIC, null,
+                RiskOfBias.unassessed().with(RiskDomain.IMAGES, new RiskJudgement(Risk.LOW, "DICOM from the scanner")), null));
+        JsonNode json = JSON.valueToTree(partly);
+        assertThat(json.path("population").asText()).isEqualTo("PAEDIATRIC");
+        assertThat(json.has("referenceStandard")).isFalse();
+        assertThat(json.has("relations")).isFalse();
+        assertThat(json.path("riskOfBias").size()).isEqualTo(1);
+    }
+
+    @Test
+    void theConstructorWithoutTrustFieldsIsTheOneOtherModulesCall() {
+        Resource r = new Resource("my-data", "n", "https://x.org", null, null, null, null, null, null, null, null, null,
+                null, null, 3, ResourceStatus.ACTIVE);
+        assertThat(r).isEqualTo(new Resource("my-data", "n", "https://x.org", null, null, null, null, null, null, null,
+                null, null, null, null, 3, ResourceStatus.ACTIVE, null, null, null, null, null, null, null));
+        assertThat(r.withTrust(TrustSamples.everyTrustField()).withTrust(TrustFields.none())).isEqualTo(r);
     }
 }

@@ -3,6 +3,7 @@ package org.imagingcatalog.model.validation;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -13,6 +14,7 @@ import org.imagingcatalog.model.Counts;
 import org.imagingcatalog.model.Modalities;
 import org.imagingcatalog.model.Modality;
 import org.imagingcatalog.model.Resource;
+import org.imagingcatalog.model.trust.TrustFields;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -27,10 +29,10 @@ public final class ResourceReader {
     }
 
     public static Validated<Resource> fromJson(JsonNode node) {
-        Errors errors = new Errors();
+        FieldErrors errors = new FieldErrors();
         if (node == null || !node.isObject()) {
             errors.add("", "must be a JSON object with the resource's fields");
-            return new Validated<>(null, errors.list);
+            return new Validated<>(null, errors.list());
         }
         for (Iterator<String> names = node.fieldNames(); names.hasNext();) {
             String name = names.next();
@@ -86,13 +88,28 @@ public final class ResourceReader {
                         jsonCount(c, "studies", errors)),
                 jsonList(node, "annotations", errors),
                 jsonList(node, "tags", errors),
-                null, null);
-        return new Validated<>(resource, errors.list);
+                null, null).withTrust(TrustJsonReader.read(node, errors));
+        return new Validated<>(resource, errors.list());
     }
 
-    /** Reads a form post: flags as Y/N/U, list fields as comma-separated text, counts as whole numbers. */
+    /**
+     * Reads a form post: flags as Y/N/U, list fields as comma-separated text, counts as whole numbers, trust
+     * fields as {@link TrustForm} names them.
+     */
     public static Validated<Resource> fromForm(Map<String, List<String>> form) {
-        Errors errors = new Errors();
+        return fromForm(form, TrustFields.none());
+    }
+
+    /**
+     * Reads a form post that edits {@code current}: a trust field the form does not carry at all keeps
+     * current's value, so a form without the trust fields cannot clear them.
+     */
+    public static Validated<Resource> fromForm(Map<String, List<String>> form, Resource current) {
+        return fromForm(form, TrustFields.of(current));
+    }
+
+    private static Validated<Resource> fromForm(Map<String, List<String>> form, TrustFields kept) {
+        FieldErrors errors = new FieldErrors();
         Function<String, String> field = name -> {
             List<String> values = form.get(name);
             return values == null || values.isEmpty() ? null : blankToNull(values.get(0));
@@ -104,27 +121,30 @@ public final class ResourceReader {
                 field.apply("description"),
                 field.apply("provider"),
                 new Modalities(
-                        parse("modalities.ct", field.apply("ct"), Availability::parse, errors),
-                        parse("modalities.xray", field.apply("xray"), Availability::parse, errors),
-                        parse("modalities.mri", field.apply("mri"), Availability::parse, errors),
-                        parse("modalities.ultrasound", field.apply("ultrasound"), Availability::parse, errors)),
-                parse("metadata", field.apply("metadata"), Availability::parse, errors),
-                parse("caseReview", field.apply("caseReview"), Availability::parse, errors),
+                        errors.parse("modalities.ct", field.apply("ct"), Availability::parse),
+                        errors.parse("modalities.xray", field.apply("xray"), Availability::parse),
+                        errors.parse("modalities.mri", field.apply("mri"), Availability::parse),
+                        errors.parse("modalities.ultrasound", field.apply("ultrasound"), Availability::parse)),
+                errors.parse("metadata", field.apply("metadata"), Availability::parse),
+                errors.parse("caseReview", field.apply("caseReview"), Availability::parse),
                 field.apply("license"),
-                parse("access", field.apply("access"), Access::parse, errors),
+                errors.parse("access", field.apply("access"), Access::parse),
                 splitList(field.apply("formats")),
                 new Counts(formCount("patients", field.apply("patients"), errors),
                         formCount("images", field.apply("images"), errors),
                         formCount("studies", field.apply("studies"), errors)),
                 splitList(field.apply("annotations")),
                 splitList(field.apply("tags")),
-                null, null);
-        return new Validated<>(resource, errors.list);
+                null, null).withTrust(TrustForm.read(form, kept, errors));
+        return new Validated<>(resource, errors.list());
     }
 
-    /** The form fields of a resource, the inverse of {@link #fromForm}, for pre-filling a form. */
+    /**
+     * The single-valued form fields of a resource, for pre-filling a form; the repeated rows of its
+     * relations, identifiers and provenance are in {@link #toFormValues}.
+     */
     public static Map<String, String> toForm(Resource r) {
-        Map<String, String> form = new java.util.LinkedHashMap<>();
+        Map<String, String> form = new LinkedHashMap<>();
         form.put("id", nullToEmpty(r.id()));
         form.put("name", nullToEmpty(r.name()));
         form.put("url", nullToEmpty(r.url()));
@@ -143,10 +163,19 @@ public final class ResourceReader {
         form.put("studies", r.counts().studies() == null ? "" : r.counts().studies().toString());
         form.put("annotations", String.join(", ", r.annotations()));
         form.put("tags", String.join(", ", r.tags()));
+        form.putAll(TrustForm.singleValues(TrustFields.of(r)));
         return form;
     }
 
-    private static String jsonText(JsonNode node, String name, Errors errors) {
+    /** Every form field of a resource, repeated ones as one value per row: the inverse of {@link #fromForm}. */
+    public static Map<String, List<String>> toFormValues(Resource r) {
+        Map<String, List<String>> form = new LinkedHashMap<>();
+        toForm(r).forEach((name, value) -> form.put(name, List.of(value)));
+        form.putAll(TrustForm.values(TrustFields.of(r)));
+        return form;
+    }
+
+    private static String jsonText(JsonNode node, String name, FieldErrors errors) {
         JsonNode value = node.get(name);
         if (value == null || value.isNull()) {
             return null;
@@ -158,12 +187,13 @@ public final class ResourceReader {
         return blankToNull(value.asText());
     }
 
-    private static Availability jsonFlag(JsonNode modalities, Modality modality, Errors errors) {
+    private static Availability jsonFlag(JsonNode modalities, Modality modality, FieldErrors errors) {
         return modalities == null ? null
                 : jsonEnum(modalities, modality.key(), "modalities." + modality.key(), Availability::parse, errors);
     }
 
-    private static <E> E jsonEnum(JsonNode node, String name, String path, Function<String, E> parser, Errors errors) {
+    private static <E> E jsonEnum(JsonNode node, String name, String path, Function<String, E> parser,
+            FieldErrors errors) {
         JsonNode value = node.get(name);
         if (value == null || value.isNull()) {
             return null;
@@ -172,23 +202,14 @@ public final class ResourceReader {
             errors.add(path, "must be text: " + expected(path));
             return null;
         }
-        return parse(path, value.asText(), parser, errors);
+        return errors.parse(path, value.asText(), parser);
     }
 
     private static String expected(String path) {
         return "access".equals(path) ? "OPEN, REGISTRATION, APPLICATION or UNKNOWN" : "Y, N or U";
     }
 
-    private static <E> E parse(String path, String raw, Function<String, E> parser, Errors errors) {
-        try {
-            return parser.apply(raw);
-        } catch (IllegalArgumentException e) {
-            errors.add(path, e.getMessage());
-            return null;
-        }
-    }
-
-    private static List<String> jsonList(JsonNode node, String name, Errors errors) {
+    private static List<String> jsonList(JsonNode node, String name, FieldErrors errors) {
         JsonNode value = node.get(name);
         if (value == null || value.isNull()) {
             return List.of();
@@ -209,7 +230,7 @@ public final class ResourceReader {
         return items;
     }
 
-    private static Long jsonCount(JsonNode counts, String name, Errors errors) {
+    private static Long jsonCount(JsonNode counts, String name, FieldErrors errors) {
         JsonNode value = counts == null ? null : counts.get(name);
         if (value == null || value.isNull()) {
             return null;
@@ -221,7 +242,7 @@ public final class ResourceReader {
         return checkCount(name, value.asLong(), errors);
     }
 
-    private static Long formCount(String name, String raw, Errors errors) {
+    private static Long formCount(String name, String raw, FieldErrors errors) {
         if (raw == null) {
             return null;
         }
@@ -234,7 +255,7 @@ public final class ResourceReader {
         }
     }
 
-    private static Long checkCount(String name, long value, Errors errors) {
+    private static Long checkCount(String name, long value, FieldErrors errors) {
         if (value < 0) {
             errors.add("counts." + name, "must not be negative");
             return null;
@@ -259,13 +280,5 @@ public final class ResourceReader {
 
     private static String nullToEmpty(String s) {
         return s == null ? "" : s;
-    }
-
-    private static final class Errors {
-        private final List<FieldError> list = new ArrayList<>();
-
-        void add(String field, String message) {
-            list.add(new FieldError(field, message));
-        }
     }
 }

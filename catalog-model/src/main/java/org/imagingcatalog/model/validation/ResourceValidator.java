@@ -1,7 +1,5 @@
 package org.imagingcatalog.model.validation;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -13,6 +11,7 @@ import java.util.regex.Pattern;
 import org.imagingcatalog.model.Limits;
 import org.imagingcatalog.model.Resource;
 import org.imagingcatalog.model.Slugs;
+import org.imagingcatalog.model.trust.Urls;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -49,6 +48,7 @@ public final class ResourceValidator {
         count(errors, "patients", r.counts().patients());
         count(errors, "images", r.counts().images());
         count(errors, "studies", r.counts().studies());
+        TrustValidator.validate(r, errors);
         return errors;
     }
 
@@ -62,18 +62,17 @@ public final class ResourceValidator {
         return read.value() == null ? read : read.with(validate(read.value(), requireId));
     }
 
+    /** Reads and checks a form post for a new resource. */
     public static Validated<Resource> readAndValidateForm(Map<String, List<String>> form, boolean requireId) {
         Validated<Resource> read = ResourceReader.fromForm(form);
         return read.with(validate(read.value(), requireId));
     }
 
-    /** Reads and checks a form post, where the id may still be missing. */
-    public static Validated<Resource> fromForm(Map<String, List<String>> form) {
-        return readAndValidateForm(form, false);
-    }
-
-    public static Validated<Resource> fromForm(Map<String, List<String>> form, boolean requireId) {
-        return readAndValidateForm(form, requireId);
+    /** Reads and checks a form post that edits {@code current}: trust fields the form does not carry are kept. */
+    public static Validated<Resource> readAndValidateForm(Map<String, List<String>> form, Resource current,
+            boolean requireId) {
+        Validated<Resource> read = ResourceReader.fromForm(form, current);
+        return read.with(validate(read.value(), requireId));
     }
 
     private static void requiredText(List<FieldError> errors, String field, String value, int max) {
@@ -84,7 +83,7 @@ public final class ResourceValidator {
         }
     }
 
-    private static void text(List<FieldError> errors, String field, String value, int max, boolean multiline) {
+    static void text(List<FieldError> errors, String field, String value, int max, boolean multiline) {
         if (value == null) {
             return;
         }
@@ -105,19 +104,8 @@ public final class ResourceValidator {
             errors.add(new FieldError("url", "must be at most " + Limits.URL_MAX + " characters"));
             return;
         }
-        if (!isHttpUrl(url)) {
+        if (!Urls.isHttpUrl(url)) {
             errors.add(new FieldError("url", "must be an absolute http:// or https:// address, e.g. https://example.org/data"));
-        }
-    }
-
-    static boolean isHttpUrl(String url) {
-        try {
-            URI uri = new URI(url);
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null
-                    && !uri.getHost().isBlank() && !CONTROL.matcher(url).find();
-        } catch (URISyntaxException e) {
-            return false;
         }
     }
 

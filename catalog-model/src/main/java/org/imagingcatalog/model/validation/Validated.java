@@ -25,15 +25,22 @@ public record Validated<T>(T value, List<FieldError> errors) {
         return new Validated<>(value, errors.stream().map(e -> e.prefixed(prefix)).toList());
     }
 
-    /** This result plus more errors; a field already reported keeps its first message. */
+    /**
+     * This result plus more errors; a field already reported keeps its first message, and so do its
+     * members ({@code relations[0]} reported covers {@code relations[0].type}).
+     */
     public Validated<T> with(List<FieldError> more) {
         List<FieldError> all = new ArrayList<>(errors);
         Set<String> seen = new LinkedHashSet<>(errors.stream().map(FieldError::field).toList());
         for (FieldError e : more) {
-            if (seen.add(e.field())) {
+            if (seen.stream().noneMatch(field -> isWithin(e.field(), field)) && seen.add(e.field())) {
                 all.add(e);
             }
         }
         return new Validated<>(value, all);
+    }
+
+    private static boolean isWithin(String field, String reported) {
+        return field.equals(reported) || field.startsWith(reported + ".") || field.startsWith(reported + "[");
     }
 }

@@ -11,13 +11,18 @@ import org.imagingcatalog.model.Availability;
 import org.imagingcatalog.model.Counts;
 import org.imagingcatalog.model.Modalities;
 import org.imagingcatalog.model.Resource;
+import org.imagingcatalog.model.TrustSamples;
 import org.imagingcatalog.model.diff.ResourceDiff;
 import org.imagingcatalog.model.events.EventJson;
+import org.imagingcatalog.model.trust.ReferenceStandard;
+import org.imagingcatalog.model.trust.Risk;
+import org.imagingcatalog.model.trust.RiskDomain;
 import org.imagingcatalog.model.validation.FieldError;
 import org.imagingcatalog.model.validation.Validated;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 class MergePatchTest {
@@ -108,18 +113,107 @@ class MergePatchTest {
         assertThat(MergePatch.between(CURRENT, CURRENT)).isEmpty();
     }
 
-    /** The property: whatever a valid partial correction names, every field it does not name stays. */
+    /**
+     * The property: whatever a valid partial correction names, every field it does not name stays; also for
+     * the trust fields, on an entry without them and on one with every one of them.
+     */
     @Test
     void randomPartialCorrectionsNeverChangeAFieldTheyDoNotName() {
         Random random = new Random(7396);
-        for (int run = 0; run < 2_000; run++) {
-            ObjectNode patch = randomPatch(random);
-            Validated<Resource> patched = MergePatch.applyTo(CURRENT, patch);
-            assertThat(patched.errors()).as("patch %s", patch).isEmpty();
-            Set<String> named = MergePatch.namedFields(patch);
-            for (String changed : ResourceDiff.changedFields(CURRENT, patched.value())) {
-                assertThat(named.stream().anyMatch(n -> changed.equals(n) || changed.startsWith(n + ".")))
-                        .as("patch %s changed %s, which it does not name", patch, changed).isTrue();
+        for (Resource current : List.of(CURRENT, CURRENT.withTrust(TrustSamples.everyTrustField()))) {
+            for (int run = 0; run < 2_000; run++) {
+                ObjectNode patch = randomPatch(random);
+                randomTrustPatch(random, current, patch);
+                Validated<Resource> patched = MergePatch.applyTo(current, patch);
+                assertThat(patched.errors()).as("patch %s", patch).isEmpty();
+                Set<String> named = MergePatch.namedFields(patch);
+                for (String changed : ResourceDiff.changedFields(current, patched.value())) {
+                    assertThat(named.stream().anyMatch(n -> changed.equals(n) || changed.startsWith(n + ".")))
+                            .as("patch %s changed %s, which it does not name", patch, changed).isTrue();
+                }
+            }
+        }
+    }
+
+    @Test
+    void aCorrectionOfOneRiskReasonOrOneSourceKeepsTheRestOfTheTrustFields() throws Exception {
+        Resource trusted = CURRENT.withTrust(TrustSamples.everyTrustField());
+        Resource patched = MergePatch.applyTo(trusted, json("""
+                {"riskOfBias": {"images": {"reason": "DICOM after all"}, "composition": null},
+                 "provenance": {"relations[0]": null, "counts.patients": {"verifiedBy": "second curator"}}}""")).value();
+
+        assertThat(ResourceDiff.changedFields(trusted, patched)).containsExactly("riskOfBias.images.reason",
+                "riskOfBias.composition.risk", "riskOfBias.composition.reason", "provenance.counts.patients.verifiedBy",
+                "provenance.relations[0].source", "provenance.relations[0].verifiedOn");
+        assertThat(MergePatch.applyTo(trusted, MergePatch.between(trusted, patched)).value()).isEqualTo(patched);
+        assertThat(MergePatch.applyTo(trusted, json("{\"referenceStandard\": null, \"relations\": null}")).value())
+                .satisfies(r -> assertThat(r.referenceStandard()).isEqualTo(ReferenceStandard.UNKNOWN))
+                .satisfies(r -> assertThat(r.relations()).isEmpty());
+    }
+
+    /** Trust members for the patch: lists replaced whole, objects merged member by member, some cleared. */
+    private static void randomTrustPatch(Random random, Resource current, ObjectNode patch) {
+        switch (random.nextInt(4)) {
+            case 0 -> {
+                ArrayNode relations = patch.putArray("relations");
+                String[] targets = {"source-" + random.nextInt(100), "https://example.org/" + random.nextInt(100),
+                        "10.1234/x" + random.nextInt(100)};
+                relations.addObject().put("type", "IsDerivedFrom").put("target", targets[random.nextInt(3)]);
+            }
+            case 1 -> patch.putNull("relations");
+            default -> {
+            }
+        }
+        switch (random.nextInt(4)) {
+            case 0 -> patch.putArray("identifiers").addObject().put("scheme", "doi").put("value", "10.1234/" + random.nextInt(100));
+            case 1 -> patch.putNull("identifiers");
+            default -> {
+            }
+        }
+        List<List<String>> vocabularies = List.of(
+                List.of("referenceStandard", "RT_PCR", "CLINICAL", "MIXED", "UNKNOWN"),
+                List.of("population", "ADULT", "PAEDIATRIC", "UNKNOWN"),
+                List.of("imageSource", "HOSPITAL_DICOM", "FROM_PUBLICATIONS", "UNKNOWN"));
+        for (List<String> vocabulary : vocabularies) {
+            switch (random.nextInt(4)) {
+                case 0 -> patch.put(vocabulary.get(0), vocabulary.get(1 + random.nextInt(vocabulary.size() - 1)));
+                case 1 -> patch.putNull(vocabulary.get(0));
+                default -> {
+                }
+            }
+        }
+        if (random.nextBoolean()) {
+            ObjectNode rob = patch.putObject("riskOfBias");
+            for (RiskDomain domain : RiskDomain.values()) {
+                switch (random.nextInt(4)) {
+                    case 0 -> rob.putNull(domain.key());
+                    case 1 -> rob.putObject(domain.key()).put("risk", Risk.values()[random.nextInt(3)].name())
+                            .put("reason", "reason " + random.nextInt(100));
+                    case 2 -> {
+                        if (current.riskOfBias().get(domain) != null) {
+                            rob.putObject(domain.key()).put("reason", "only the reason " + random.nextInt(100));
+                        }
+                    }
+                    default -> {
+                    }
+                }
+            }
+        }
+        if (random.nextBoolean()) {
+            ObjectNode provenance = patch.putObject("provenance");
+            for (String field : List.of("counts.patients", "name", "relations[0]")) {
+                switch (random.nextInt(4)) {
+                    case 0 -> provenance.putNull(field);
+                    case 1 -> provenance.putObject(field).put("source", "https://example.org/s" + random.nextInt(100))
+                            .put("verifiedOn", "2026-12-0" + (1 + random.nextInt(9)));
+                    case 2 -> {
+                        if (current.provenance().containsKey(field)) {
+                            provenance.putObject(field).put("verifiedBy", "curator " + random.nextInt(100));
+                        }
+                    }
+                    default -> {
+                    }
+                }
             }
         }
     }

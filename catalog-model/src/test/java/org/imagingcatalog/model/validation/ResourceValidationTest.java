@@ -123,15 +123,14 @@ class ResourceValidationTest {
     @Test
     void aResourceSurvivesTheFormRoundTrip() {
         Resource original = org.imagingcatalog.model.seed.SeedCatalog.load().get(5).resource();
-        Map<String, List<String>> form = new java.util.HashMap<>();
-        ResourceReader.toForm(original).forEach((k, v) -> form.put(k, List.of(v)));
-        assertThat(ResourceReader.fromForm(form).value()).isEqualTo(original.content());
+        assertThat(original.relations()).isNotEmpty();
+        assertThat(ResourceReader.fromForm(ResourceReader.toFormValues(original)).value()).isEqualTo(original.content());
     }
 
     @Test
     void aFlagOtherThanYNUIsRejectedInAFormCtField() {
-        Validated<Resource> form = ResourceValidator.fromForm(
-                Map.of("name", List.of("n"), "url", List.of("https://x.org"), "ct", List.of("X")));
+        Validated<Resource> form = ResourceValidator.readAndValidateForm(
+                Map.of("name", List.of("n"), "url", List.of("https://x.org"), "ct", List.of("X")), false);
         assertThat(asMap(form.errors()))
                 .containsExactly(Map.entry("modalities.ct", "must be Y, N or U (yes, no, unknown), not \"X\""));
     }
@@ -146,7 +145,7 @@ class ResourceValidationTest {
 
     @Test
     void aFormWithSeveralProblemsReportsThemAll() {
-        Validated<Resource> form = ResourceValidator.fromForm(Map.of(
+        Validated<Resource> form = ResourceValidator.readAndValidateForm(Map.of(
                 "id", List.of("-x-"), "url", List.of("javascript:alert(1)"), "mri", List.of("perhaps"),
                 "access", List.of("free"), "studies", List.of("-3"), "name", List.of(" ")), true);
         assertThat(asMap(form.errors())).containsOnlyKeys("id", "name", "url", "modalities.mri", "access",
