@@ -2,11 +2,11 @@ package org.imagingcatalog.submission.api;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.imagingcatalog.model.Resource;
 import org.imagingcatalog.model.SubmissionKind;
 import org.imagingcatalog.model.SubmissionStatus;
 
@@ -22,7 +22,17 @@ public final class ApiDocuments {
             + " Merge Patch (RFC 7396) against the current published version: only the fields it names change, a"
             + " nested object (counts, modalities) is merged member by member, a list is replaced whole, null clears a"
             + " field (name and url cannot be cleared: a 400 names them); a patch that changes nothing is a 400."
-            + " WITHDRAWAL: none.";
+            + " WITHDRAWAL: none. The optional trust fields (all of the contract's vocabulary): relations (lineage,"
+            + " DataCite relationType: {type, target, note}, target a catalog id, an absolute http(s) address or a DOI;"
+            + " IsDerivedFrom = takes images from, IsPartOf = is part of, IsIdenticalTo = is the same as, IsSourceOf ="
+            + " gives images to), identifiers ({scheme, value}; scheme doi, tcia, zenodo, kaggle, github, huggingface,"
+            + " physionet, arxiv, pmid or url; the value in any usual spelling, stored in its normal form),"
+            + " referenceStandard (RT_PCR, CLINICAL, RADIOLOGIST, REPORT_DERIVED, MIXED, UNKNOWN), population (ADULT,"
+            + " PAEDIATRIC, MIXED, UNKNOWN), imageSource (HOSPITAL_DICOM, CONVERTED_FROM_DICOM, FROM_PUBLICATIONS, MIXED,"
+            + " UNKNOWN), riskOfBias (per domain participants, referenceStandard, images, composition: {risk: LOW, HIGH"
+            + " or UNCLEAR, reason}), provenance (field path -> {source, verifiedOn, verifiedBy}). Missing means not"
+            + " stated (UNKNOWN); a bad value is a 400 naming its path, e.g. proposed.relations[1].target."
+            + " version and status are read-side fields and ignored.";
 
     @Schema(name = "SubmissionRequest", description = "A proposal, or a revision of one. Unknown fields are refused.")
     public record SubmissionRequestDocument(
@@ -31,8 +41,7 @@ public final class ApiDocuments {
             @Schema(description = "the published resource to correct or withdraw (CORRECTION and WITHDRAWAL only; a"
                     + " revision keeps its submission's)")
             String resourceId,
-            @Schema(description = PROPOSED, type = SchemaType.OBJECT, additionalProperties = Schema.True.class)
-            Map<String, Object> proposed,
+            @Schema(description = PROPOSED, implementation = Resource.class) Resource proposed,
             @Schema(description = "why: required for CORRECTION and WITHDRAWAL") String comment,
             @Schema(description = "optional; the e-mail address is only used to tell you about the decision and never"
                     + " leaves this service. In a revision, what is left out stays as it was.")

@@ -1,9 +1,11 @@
 package org.imagingcatalog.submission.catalog;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import org.imagingcatalog.model.Resource;
+import org.imagingcatalog.model.ResourceStatus;
 import org.imagingcatalog.model.Slugs;
 import org.imagingcatalog.model.events.EntryVersionPublished;
 import org.imagingcatalog.model.events.EventJson;
@@ -34,6 +36,19 @@ public class PublishedCatalog {
 
     public Optional<Resource> resource(String resourceId) {
         return find(resourceId).map(entry -> read(entry.snapshotJson));
+    }
+
+    /** Every entry of the copy by name (then id), withdrawn ones too: what a relation of a proposal may point to. */
+    public List<EntryName> names() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                SELECT resource_id, name, status FROM published_entry
+                 ORDER BY lower(coalesce(name, resource_id)), resource_id
+                """).getResultList();
+        return rows.stream()
+                .map(row -> new EntryName((String) row[0], row[1] == null ? (String) row[0] : (String) row[1],
+                        ResourceStatus.WITHDRAWN.name().equals(row[2])))
+                .toList();
     }
 
     /**

@@ -16,6 +16,8 @@ import org.imagingcatalog.model.Slugs;
 import org.imagingcatalog.model.SubmissionKind;
 import org.imagingcatalog.model.diff.ResourceDiff;
 import org.imagingcatalog.model.patch.MergePatch;
+import org.imagingcatalog.model.trust.RiskDomain;
+import org.imagingcatalog.model.trust.RiskJudgement;
 import org.imagingcatalog.model.validation.FieldError;
 import org.imagingcatalog.model.validation.ResourceValidator;
 import org.imagingcatalog.model.validation.Validated;
@@ -35,6 +37,10 @@ public final class SubmissionRules {
     public static final String CHANGES_NOTHING = "Nothing differs from the published entry: the correction changes nothing."
             + " Change at least one field.";
     private static final Pattern LIST_ITEM = Pattern.compile("(.+)\\[(\\d+)\\]");
+    /** A row of the trust lists or one of its members: {@code relations[1].target}, {@code identifiers[0]}. */
+    private static final Pattern TRUST_ROW = Pattern.compile("(relations|identifiers)\\[(\\d+)](?:\\.(\\w+))?");
+    private static final Pattern ROW_REFERENCE = Pattern.compile("\\b(relations|identifiers)\\[(\\d+)]");
+    private static final Pattern RISK_OF_BIAS = Pattern.compile("riskOfBias\\.(\\w+)(?:\\.(risk|reason))?");
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}&&[^\\n\\r\\t]]|[\\u2028\\u2029]");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s.]+");
 
@@ -76,6 +82,7 @@ public final class SubmissionRules {
             return;
         }
         addResourceErrors(request.proposed(), errors);
+        checkRelationTargets(request.proposed(), errors);
         String id = request.proposed().id();
         if (id != null && !id.isBlank() && Slugs.isValid(id) && publishedResource.apply(id).isPresent()) {
             errors.putIfAbsent(PROPOSED_PREFIX + "id", "A published resource already has the id \"" + id
@@ -106,7 +113,11 @@ public final class SubmissionRules {
                 ? proposed.withId(request.resourceId()) : proposed, errors);
         boolean proposalValid = errors.keySet().stream().noneMatch(field -> field.startsWith(PROPOSED_PREFIX));
         published.ifPresent(current -> {
-            if (proposalValid && MergePatch.between(current, proposed.withId(current.id())).isEmpty()) {
+            ObjectNode changes = MergePatch.between(current, proposed.withId(current.id()));
+            if (changes.has("relations")) {
+                checkRelationTargets(proposed.withId(current.id()), errors);
+            }
+            if (proposalValid && changes.isEmpty()) {
                 errors.putIfAbsent("proposed", CHANGES_NOTHING);
             }
         });
@@ -117,7 +128,7 @@ public final class SubmissionRules {
      * types, unknown fields, a cleared name or url, another id) and the rules broken by the fields it names;
      * fields it does not name are the published entry's, not the contributor's, and are not judged here.
      */
-    private static void checkPatch(JsonNode patch, Optional<Resource> published, Map<String, String> errors) {
+    private void checkPatch(JsonNode patch, Optional<Resource> published, Map<String, String> errors) {
         if (!patch.isObject()) {
             errors.putIfAbsent("proposed", "proposed must be an object naming the fields to change (a JSON Merge Patch).");
             return;
@@ -134,6 +145,9 @@ public final class SubmissionRules {
             return;
         }
         java.util.Set<String> named = MergePatch.namedFields(patch);
+        if (patch.has("relations")) {
+            checkRelationTargets(merged.value().withId(published.get().id()), errors);
+        }
         boolean valid = true;
         for (FieldError error : ResourceValidator.validate(merged.value(), false)) {
             if (names(named, error.field())) {
@@ -240,6 +254,25 @@ public final class SubmissionRules {
     }
 
     /**
+     * A relation whose target is a catalog id must name an entry of the catalog (a dataset outside it is named by
+     * its address or DOI): a lineage to nowhere would mislead every reader of the overlap check.
+     */
+    private void checkRelationTargets(Resource proposed, Map<String, String> errors) {
+        if (proposed.relations().size() > Limits.RELATIONS_MAX) {
+            return; // refused for their number already; not one look-up each
+        }
+        for (int i = 0; i < proposed.relations().size(); i++) {
+            String target = proposed.relations().get(i).target();
+            if (target != null && Slugs.isValid(target) && !target.equals(proposed.id())
+                    && publishedResource.apply(target).isEmpty()) {
+                errors.putIfAbsent(PROPOSED_PREFIX + "relations[" + i + "].target", sentence(label("relations[" + i
+                        + "].target") + " is no entry of the catalog: no published resource has the id \"" + target
+                        + "\". Choose the entry from the list, or give the dataset's address or DOI"));
+            }
+        }
+    }
+
+    /**
      * A resource field's error as the API names it ({@code proposed.url}), with a message that
      * reads on its own ("URL must be an absolute ...").
      */
@@ -248,15 +281,45 @@ public final class SubmissionRules {
         if (field == null || field.isEmpty()) {
             return new FieldError("proposed", "The proposed resource " + error.message() + ".");
         }
-        return new FieldError(PROPOSED_PREFIX + field, sentence(label(field) + " " + error.message()));
+        return new FieldError(PROPOSED_PREFIX + field, sentence(label(field) + " " + rowsInWords(error.message())));
+    }
+
+    /** "repeats relations[0]" reads "repeats link 1" (and identifiers[0] "identifier 1"). */
+    private static String rowsInWords(String message) {
+        return ROW_REFERENCE.matcher(message).replaceAll(m -> (m.group(1).equals("relations") ? "link " : "identifier ")
+                + (Integer.parseInt(m.group(2)) + 1));
     }
 
     private static String label(String field) {
+        Matcher row = TRUST_ROW.matcher(field);
+        if (row.matches()) {
+            String item = (row.group(1).equals("relations") ? "link " : "identifier ")
+                    + (Integer.parseInt(row.group(2)) + 1);
+            return row.group(3) == null ? item : switch (row.group(3)) {
+                case "type" -> "the kind of " + item;
+                case "target" -> "the dataset of " + item;
+                case "scheme" -> "the registry of " + item;
+                case "value" -> item;
+                default -> "the " + row.group(3) + " of " + item;
+            };
+        }
+        Matcher rob = RISK_OF_BIAS.matcher(field);
+        if (rob.matches()) {
+            String domain = java.util.Arrays.stream(RiskDomain.values()).filter(d -> d.key().equals(rob.group(1)))
+                    .map(RiskDomain::label).findFirst().orElse(rob.group(1));
+            return rob.group(2) == null ? "the risk of bias for " + domain
+                    : rob.group(2).equals("risk") ? "the risk of bias for " + domain
+                    : "the reason for the risk of bias for " + domain;
+        }
         Matcher item = LIST_ITEM.matcher(field);
         if (item.matches()) {
             return label(item.group(1)) + " (item " + (Integer.parseInt(item.group(2)) + 1) + ")";
         }
         return switch (field) {
+            case "relations" -> "the links to other datasets";
+            case "identifiers" -> "the identifiers";
+            case "referenceStandard", "population", "imageSource", "riskOfBias" -> "the " + ResourceDiff.label(field)
+                    .replace("riskOfBias", "risk of bias");
             case "id" -> "The id";
             case "patients", "images", "studies" -> "The number of " + field;
             case "modalities.xray" -> "X-ray";
@@ -297,6 +360,23 @@ public final class SubmissionRules {
             texts.put(PROPOSED_PREFIX + "formats", String.join(",", p.formats()));
             texts.put(PROPOSED_PREFIX + "annotations", String.join(",", p.annotations()));
             texts.put(PROPOSED_PREFIX + "tags", String.join(",", p.tags()));
+            for (int i = 0; i < p.relations().size(); i++) {
+                texts.put(PROPOSED_PREFIX + "relations[" + i + "].target", p.relations().get(i).target());
+                texts.put(PROPOSED_PREFIX + "relations[" + i + "].note", p.relations().get(i).note());
+            }
+            for (int i = 0; i < p.identifiers().size(); i++) {
+                texts.put(PROPOSED_PREFIX + "identifiers[" + i + "].value", p.identifiers().get(i).value());
+            }
+            for (RiskDomain domain : RiskDomain.values()) {
+                RiskJudgement judgement = p.riskOfBias().get(domain);
+                texts.put(PROPOSED_PREFIX + "riskOfBias." + domain.key() + ".reason",
+                        judgement == null ? null : judgement.reason());
+            }
+            p.provenance().forEach((path, provenance) -> {
+                texts.put(PROPOSED_PREFIX + "provenance." + path, path);
+                texts.put(PROPOSED_PREFIX + "provenance." + path + ".source", provenance.source());
+                texts.put(PROPOSED_PREFIX + "provenance." + path + ".verifiedBy", provenance.verifiedBy());
+            });
         }
         if (request.patch() != null) {
             collectTexts(PROPOSED_PREFIX, request.patch(), texts);

@@ -16,6 +16,7 @@ import org.imagingcatalog.model.SubmissionStatus;
 import org.imagingcatalog.model.events.EventJson;
 import org.imagingcatalog.model.events.SubmissionReceived;
 import org.imagingcatalog.model.validation.FieldError;
+import org.imagingcatalog.submission.catalog.EntryName;
 import org.imagingcatalog.submission.catalog.PublishedCatalog;
 import org.jboss.logging.Logger;
 
@@ -184,6 +185,14 @@ public class SubmissionService {
                 submission.proposedJson == null ? null : read(submission.proposedJson, Resource.class),
                 submission.patchJson == null ? null : read(submission.patchJson, JsonNode.class),
                 submission.comment, submission.submitterName, submittedAt, submission.revision));
+    }
+
+    /**
+     * The entries of the local copy of the catalog a proposal's relation may point to, by name: every entry but
+     * {@code excludedId} (the resource being corrected, which cannot point to itself; null for none).
+     */
+    public List<EntryName> relationTargets(String excludedId) {
+        return catalog.names().stream().filter(entry -> !entry.id().equals(excludedId)).toList();
     }
 
     public Optional<Submission> findByToken(String token) {

@@ -7,7 +7,6 @@ import org.imagingcatalog.kit.web.ErrorAnswers;
 import org.imagingcatalog.model.Resource;
 import org.imagingcatalog.model.SubmissionKind;
 import org.imagingcatalog.model.validation.FieldError;
-import org.imagingcatalog.model.validation.ResourceReader;
 import org.imagingcatalog.model.validation.Validated;
 import org.imagingcatalog.submission.proposals.CurrentContributor;
 import org.imagingcatalog.submission.proposals.InvalidSubmissionException;
@@ -63,7 +62,7 @@ public class ContributePage {
     @GET
     @Path("new")
     public TemplateInstance newForm() {
-        return Templates.newResource(FormView.empty(), contributor);
+        return Templates.newResource(FormView.empty(submissions.relationTargets(null)), contributor);
     }
 
     @POST
@@ -73,13 +72,19 @@ public class ContributePage {
         if (form.honeypotFilled()) {
             return honeypot();
         }
-        Validated<Resource> read = ResourceReader.fromForm(form.resourceForm());
+        if (form.wantsMoreRows()) {
+            return Response.ok(Templates.newResource(FormView.of(form, List.of(), submissions.relationTargets(null)),
+                    contributor)).build();
+        }
+        // a new resource has no current version: the trust fields are the form's alone
+        Validated<Resource> read = form.resource(null);
         SubmissionRequest request = new SubmissionRequest(SubmissionKind.NEW, null, read.value(), proposed(read.errors()),
                 form.comment, form.submitterName, form.submitterEmail, contributor.subject().orElse(null));
         try {
             return ThankYou.redirect(submissions.submit(request).trackingToken(), ThankYou.SUBMITTED, uri);
         } catch (InvalidSubmissionException e) {
-            return badRequest(Templates.newResource(FormView.of(form.values(), e.errors()), contributor));
+            return badRequest(Templates.newResource(FormView.of(form, e.errors(), submissions.relationTargets(null)),
+                    contributor));
         }
     }
 
@@ -87,10 +92,14 @@ public class ContributePage {
     @Path("correct/{resourceId}")
     public Response correctionForm(@PathParam("resourceId") String resourceId) {
         return ifActive(resourceId, SubmissionKind.CORRECTION,
-                resource -> Response.ok(Templates.correction(resourceId, resource.name(), FormView.prefilled(resource),
-                        contributor)).build());
+                resource -> Response.ok(Templates.correction(resourceId, resource.name(),
+                        FormView.prefilled(resource, submissions.relationTargets(resourceId)), contributor)).build());
     }
 
+    /**
+     * A correction made in the form: read against the published version (a trust field the form does not show
+     * keeps its value), then the action layer keeps only what differs from it ({@code MergePatch.between}).
+     */
     @POST
     @Path("correct/{resourceId}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -99,15 +108,19 @@ public class ContributePage {
             return honeypot();
         }
         return ifActive(resourceId, SubmissionKind.CORRECTION, resource -> {
-            Validated<Resource> read = ResourceReader.fromForm(form.resourceForm());
+            if (form.wantsMoreRows()) {
+                return Response.ok(Templates.correction(resourceId, resource.name(),
+                        FormView.of(form, List.of(), submissions.relationTargets(resourceId)), contributor)).build();
+            }
+            Validated<Resource> read = form.resource(resource);
             SubmissionRequest request = new SubmissionRequest(SubmissionKind.CORRECTION, resourceId, read.value(),
                     proposed(read.errors()), form.comment, form.submitterName, form.submitterEmail,
                     contributor.subject().orElse(null));
             try {
                 return ThankYou.redirect(submissions.submit(request).trackingToken(), ThankYou.SUBMITTED, uri);
             } catch (InvalidSubmissionException e) {
-                return badRequest(Templates.correction(resourceId, resource.name(), FormView.of(form.values(), e.errors()),
-                        contributor));
+                return badRequest(Templates.correction(resourceId, resource.name(),
+                        FormView.of(form, e.errors(), submissions.relationTargets(resourceId)), contributor));
             }
         });
     }
@@ -133,8 +146,8 @@ public class ContributePage {
             try {
                 return ThankYou.redirect(submissions.submit(request).trackingToken(), ThankYou.SUBMITTED, uri);
             } catch (InvalidSubmissionException e) {
-                return badRequest(Templates.withdrawal(resourceId, resource.name(), FormView.of(form.values(), e.errors()),
-                        contributor));
+                return badRequest(Templates.withdrawal(resourceId, resource.name(),
+                        FormView.of(form, e.errors(), List.of()), contributor));
             }
         });
     }

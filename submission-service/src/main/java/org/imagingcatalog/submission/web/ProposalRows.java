@@ -38,6 +38,14 @@ public final class ProposalRows {
             JsonNode value = member.getValue();
             if (value.isObject()) {
                 collect(field + ".", value, patch, rows);
+            } else if (value.isArray() && !value.isEmpty() && (field.equals("relations") || field.equals("identifiers"))) {
+                for (int i = 0; i < value.size(); i++) {
+                    rows.add(new Row(field + "[" + i + "]", (field.equals("relations") ? "Link " : "Identifier ") + (i + 1),
+                            field.equals("relations") ? relation(value.get(i)) : identifier(value.get(i))));
+                }
+            } else if (value.isTextual() && (field.equals("referenceStandard") || field.equals("population")
+                    || field.equals("imageSource"))) {
+                rows.add(new Row(field, label(field), TrustChoices.meaning(field, value.asText())));
             } else if (value.isNull() || (value.isArray() && value.isEmpty())) {
                 if (patch) {
                     rows.add(new Row(field, label(field), "(cleared)"));
@@ -46,6 +54,19 @@ public final class ProposalRows {
                 rows.add(new Row(field, label(field), text(value)));
             }
         }
+    }
+
+    /** "takes images from covid-ct (COVID-19 positives)". */
+    private static String relation(JsonNode relation) {
+        String type = relation.path("type").asText("");
+        String note = relation.path("note").asText("");
+        return ("This dataset " + TrustChoices.relationWords(type) + " " + relation.path("target").asText("")
+                + (note.isEmpty() ? "" : " (" + note + ")")).trim();
+    }
+
+    /** "doi 10.7937/91ah-v663". */
+    private static String identifier(JsonNode identifier) {
+        return (identifier.path("scheme").asText("") + " " + identifier.path("value").asText("")).trim();
     }
 
     private static String text(JsonNode value) {

@@ -8,8 +8,8 @@ import org.imagingcatalog.model.Resource;
 import org.imagingcatalog.model.SubmissionKind;
 import org.imagingcatalog.model.SubmissionStatus;
 import org.imagingcatalog.model.validation.FieldError;
-import org.imagingcatalog.model.validation.ResourceReader;
 import org.imagingcatalog.model.validation.Validated;
+import org.imagingcatalog.submission.catalog.EntryName;
 import org.imagingcatalog.submission.proposals.CurrentContributor;
 import org.imagingcatalog.submission.proposals.InvalidSubmissionException;
 import org.imagingcatalog.submission.proposals.NotRevisableException;
@@ -99,6 +99,10 @@ public class TrackPage {
         if (submission == null) {
             return unknown();
         }
+        if (form.wantsMoreRows() && submission.status == SubmissionStatus.CHANGES_REQUESTED) {
+            return Response.ok(page(submission, token, FormView.of(form, List.of(), relationTargets(submission)), null))
+                    .header("Cache-Control", "no-store").build();
+        }
         SubmissionRequest request = request(submission, form);
         try {
             return ThankYou.redirect(submissions.revise(token, request).trackingToken(), ThankYou.REVISED, uri);
@@ -109,7 +113,7 @@ public class TrackPage {
                     + " Nothing was stored. The tracking page shows where your submission stands.").build();
         } catch (InvalidSubmissionException e) {
             return Response.status(Response.Status.BAD_REQUEST).type(MediaType.TEXT_HTML)
-                    .entity(page(submission, token, FormView.of(form.values(), e.errors()), null))
+                    .entity(page(submission, token, FormView.of(form, e.errors(), relationTargets(submission)), null))
                     .header("Cache-Control", "no-store").build();
         }
     }
@@ -120,7 +124,8 @@ public class TrackPage {
             return new SubmissionRequest(submission.kind, submission.resourceId, null, List.of(), form.comment,
                     form.submitterName, form.submitterEmail, subject);
         }
-        Validated<Resource> read = ResourceReader.fromForm(form.resourceForm());
+        // read against the latest proposal the form was pre-filled with: what the form does not show stays as it was
+        Validated<Resource> read = form.resource(submissions.latestProposal(submission).orElse(null));
         List<FieldError> readErrors = read.errors().stream().map(SubmissionRules::proposedError).toList();
         return new SubmissionRequest(submission.kind,
                 submission.kind == SubmissionKind.CORRECTION ? submission.resourceId : null, read.value(), readErrors,
@@ -131,7 +136,13 @@ public class TrackPage {
         if (s.status != SubmissionStatus.CHANGES_REQUESTED) {
             return null;
         }
-        return FormView.revision(submissions.latestProposal(s).orElse(null), s.comment);
+        return FormView.revision(submissions.latestProposal(s).orElse(null), s.comment, relationTargets(s));
+    }
+
+    /** The catalog's entries a relation of this submission's resource may point to (not the resource itself). */
+    private List<EntryName> relationTargets(Submission s) {
+        return s.kind == SubmissionKind.WITHDRAWAL ? List.of()
+                : submissions.relationTargets(s.kind == SubmissionKind.CORRECTION ? s.resourceId : null);
     }
 
     private TemplateInstance page(Submission s, String token, FormView form, String notice) {

@@ -43,6 +43,16 @@ public final class Catalog {
         return id;
     }
 
+    /** Publishes this snapshot as version 1 of an active entry and waits until this service's copy has it. */
+    public static String publish(Resource snapshot) {
+        String id = snapshot.id();
+        EntryVersionPublished event = EntryVersionPublished.of(id, 1, ResourceStatus.ACTIVE,
+                snapshot.withVersion(1, ResourceStatus.ACTIVE), List.of("name"), "first version", null, null, Instant.now());
+        TopicReader.send(EmbeddedKafka.shared().bootstrapServers(), Topics.ENTRIES, id, EventJson.write(event));
+        Await.until("the entry to arrive", Duration.ofSeconds(30), () -> given().get("/correct/" + id).statusCode() == 200);
+        return id;
+    }
+
     /** What {@link #publishedEntry} publishes. */
     public static Resource snapshot(String id, String name) {
         return new Resource(id, name, "https://example.org/" + id, DESCRIPTION, "Example Lab",
