@@ -11,6 +11,7 @@ import org.imagingcatalog.curation.curating.CurationActions.QueueEntry;
 import org.imagingcatalog.curation.curating.CurationActions.Review;
 import org.imagingcatalog.curation.history.ResourceHead;
 import org.imagingcatalog.curation.history.ResourceHistory.VersionView;
+import org.imagingcatalog.curation.review.CatalogChecks.Check;
 import org.imagingcatalog.curation.review.DuplicateFinder.Duplicate;
 import org.imagingcatalog.curation.review.ReviewItem;
 import org.imagingcatalog.curation.review.ReviewRound;
@@ -28,22 +29,22 @@ public final class ApiViews {
      * A queue item. {@code name}: what it proposes (a NEW proposal's name, a correction's new name) or the
      * entry it concerns; {@code proposed}: a NEW proposal or a correction sent before patches (the whole
      * resource); {@code patch}: a correction's JSON Merge Patch; {@code revision}: the contributor's round
-     * under review; {@code claimedBy}: the curator reviewing it; {@code duplicates}: likely duplicates in the catalog.
+     * under review; {@code claimedBy}: the curator reviewing it; {@code duplicates}: likely duplicates in the catalog
+     * (same URL, similar name); {@code checks}: automated findings in the contract's shape, now
+     * {@code IDENTIFIER_IN_CATALOG} (an address or identifier of the proposal, in any spelling, that another entry has).
      */
     public record QueueItem(UUID submissionId, String kind, String resourceId, String name, String status,
             int revision, String submitterName, String comment, Instant submittedAt, Instant receivedAt,
             JsonNode proposed, JsonNode patch, String claimedBy, Instant claimedAt, Instant decidedAt,
-            String decidedBy, String decisionMessage, Integer resultingVersion, List<DuplicateView> duplicates) {
+            String decidedBy, String decisionMessage, Integer resultingVersion, List<DuplicateView> duplicates,
+            List<Check> checks) {
 
         static QueueItem of(QueueEntry e) {
-            return of(e.item(), e.name(), e.duplicates());
-        }
-
-        static QueueItem of(ReviewItem i, String name, List<Duplicate> duplicates) {
-            return new QueueItem(i.submissionId, i.kind, i.resourceId, name, i.status, i.revision, i.submitterName,
+            ReviewItem i = e.item();
+            return new QueueItem(i.submissionId, i.kind, i.resourceId, e.name(), i.status, i.revision, i.submitterName,
                     i.comment, i.submittedAt, i.receivedAt, tree(i.proposed), tree(i.patch), i.claimedBy, i.claimedAt,
                     i.decidedAt, i.decidedBy, i.decisionMessage, i.resultingVersion,
-                    duplicates.stream().map(DuplicateView::of).toList());
+                    e.duplicates().stream().map(DuplicateView::of).toList(), e.checks());
         }
     }
 
@@ -55,14 +56,14 @@ public final class ApiViews {
             int revision, String submitterName, String comment, Instant submittedAt, Instant receivedAt,
             JsonNode proposed, JsonNode patch, String claimedBy, Instant claimedAt, Instant decidedAt,
             String decidedBy, String decisionMessage, Integer resultingVersion, List<DuplicateView> duplicates,
-            List<Change> changes, List<Change> changesSincePreviousRound, List<Round> rounds) {
+            List<Check> checks, List<Change> changes, List<Change> changesSincePreviousRound, List<Round> rounds) {
 
         static Submission of(Review r) {
             ReviewItem i = r.item();
             return new Submission(i.submissionId, i.kind, i.resourceId, r.name(), i.status, i.revision, i.submitterName,
                     i.comment, i.submittedAt, i.receivedAt, tree(i.proposed), tree(i.patch), i.claimedBy, i.claimedAt,
                     i.decidedAt, i.decidedBy, i.decisionMessage, i.resultingVersion,
-                    r.duplicates().stream().map(DuplicateView::of).toList(),
+                    r.duplicates().stream().map(DuplicateView::of).toList(), r.checks(),
                     r.changes().stream().map(Change::of).toList(),
                     r.sinceLastRound().stream().map(Change::of).toList(),
                     r.rounds().stream().map(Round::of).toList());

@@ -57,7 +57,9 @@ public class QueueApi {
             description = "Filter with kind=NEW|CORRECTION|WITHDRAWAL and status=RECEIVED|IN_REVIEW|ACCEPTED|REJECTED|CHANGES_REQUESTED; "
                     + "page from 1, size 1 to 200 (default 50). The answer has the total and the paths of the next and "
                     + "previous pages (null at the ends). Each item has the name it proposes, its submitter, its revision, "
-                    + "who claimed it, and its likely duplicates.")
+                    + "who claimed it, its likely duplicates (same URL, similar name) and its `checks` "
+                    + "({code, severity, message, resourceId, field}; IDENTIFIER_IN_CATALOG: an address or identifier of "
+                    + "the proposal, in any spelling, that another entry already has).")
     public Queue queue(@QueryParam("kind") String kind, @QueryParam("status") String status,
             @QueryParam("page") String page, @QueryParam("size") String size) {
         String k = Filters.kind(kind);

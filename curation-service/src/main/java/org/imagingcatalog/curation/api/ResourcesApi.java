@@ -104,7 +104,10 @@ public class ResourcesApi {
     @Operation(summary = "Direct edit by a curator: a new version",
             description = "Requires If-Match: \"<version>\" (the version the edit is based on): missing answers 428, "
                     + "stale answers 412 naming the current version. The body holds the resource fields to change "
-                    + "(fields left out keep their value) and the `reason` for the history (required: 400 naming `reason`).")
+                    + "(fields left out keep their value; lists such as relations and identifiers are replaced whole; "
+                    + "modalities, counts, riskOfBias and provenance merge member by member, a null member removing it) "
+                    + "and the `reason` for the history (required: 400 naming `reason`). Every bad field, trust fields "
+                    + "included, answers 400 naming it (e.g. relations[0].target) and changes nothing.")
     public Response edit(@PathParam("id") String id,
             @Parameter(description = "\"<version>\" the edit is based on") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @RequestBody(content = @Content(schema = @Schema(implementation = Resource.class))) String json) {

@@ -8,6 +8,8 @@ import java.util.Map;
 
 import org.imagingcatalog.model.Resource;
 import org.imagingcatalog.model.events.EventJson;
+import org.imagingcatalog.model.validation.ResourceFields;
+import org.imagingcatalog.model.validation.ResourceReader;
 import org.imagingcatalog.model.validation.ResourceValidator;
 import org.imagingcatalog.model.validation.Validated;
 
@@ -58,13 +60,52 @@ public final class ResourceJson {
         return ResourceValidator.readAndValidate(json, true);
     }
 
-    /** Reads and validates a resource from the fields of an HTML form (an id is required). */
-    public static Validated<Resource> fromForm(Map<String, List<String>> form) {
-        return ResourceValidator.readAndValidateForm(form, true);
+    /**
+     * Reads and validates a resource from the fields of an HTML form that edits {@code kept} (an id is required).
+     * A trust field the form does not carry at all keeps {@code kept}'s value, so a form without them (or with
+     * only some) cannot erase them. There is deliberately no variant without {@code kept}.
+     */
+    public static Validated<Resource> fromForm(Map<String, List<String>> form, Resource kept) {
+        return ResourceValidator.readAndValidateForm(form, kept == null ? EMPTY : kept, true);
     }
 
-    /** {@code base} with {@code edits} laid over it; nested objects (modalities, counts) merge field by field. */
+    /** The resource a JSON object states, for the trust fields a form keeps; an empty resource if it states none. */
+    public static Resource lenient(JsonNode json) {
+        Resource read = json == null || !json.isObject() ? null : ResourceReader.fromJson(json).value();
+        return read == null ? EMPTY : read;
+    }
+
+    /**
+     * A whole resource proposed before the trust fields existed (a correction's {@code proposed}) with each trust
+     * field it does not mention taken from {@code current}: such a proposal replaces the fields it knows, and
+     * cannot erase facts it never saw.
+     */
+    public static ObjectNode withUnmentionedTrust(JsonNode proposed, Resource current) {
+        ObjectNode merged = proposed != null && proposed.isObject() ? ((ObjectNode) proposed).deepCopy()
+                : mapper().createObjectNode();
+        if (current == null) {
+            return merged;
+        }
+        JsonNode own = tree(current.content());
+        for (String field : ResourceFields.TRUST) {
+            if (!merged.has(field) && own.has(field)) {
+                merged.set(field, own.get(field).deepCopy());
+            }
+        }
+        return merged;
+    }
+
+    /**
+     * {@code base} with {@code edits} laid over it. Nested objects (modalities, counts, riskOfBias and each of its
+     * domains, provenance and each of its entries) merge member by member, where a {@code null} member removes
+     * that member (an unassessed domain, a provenance entry dropped); lists (tags, relations, identifiers) and
+     * other values are replaced whole.
+     */
     public static ObjectNode overlay(JsonNode base, JsonNode edits) {
+        return overlay(base, edits, true);
+    }
+
+    private static ObjectNode overlay(JsonNode base, JsonNode edits, boolean topLevel) {
         ObjectNode merged = base != null && base.isObject() ? ((ObjectNode) base).deepCopy() : mapper().createObjectNode();
         if (edits == null || !edits.isObject()) {
             return merged;
@@ -73,11 +114,16 @@ public final class ResourceJson {
             Map.Entry<String, JsonNode> edit = it.next();
             JsonNode current = merged.get(edit.getKey());
             if (current != null && current.isObject() && edit.getValue().isObject()) {
-                merged.set(edit.getKey(), overlay(current, edit.getValue()));
+                merged.set(edit.getKey(), overlay(current, edit.getValue(), false));
+            } else if (!topLevel && edit.getValue().isNull()) {
+                merged.remove(edit.getKey());
             } else {
                 merged.set(edit.getKey(), edit.getValue());
             }
         }
         return merged;
     }
+
+    private static final Resource EMPTY = new Resource(null, null, null, null, null, null, null, null, null, null, null,
+            null, null, null, null, null);
 }

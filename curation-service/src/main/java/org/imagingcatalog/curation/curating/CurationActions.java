@@ -1,11 +1,15 @@
 package org.imagingcatalog.curation.curating;
 
+import java.io.IOException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,6 +18,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.imagingcatalog.curation.audit.AuditAction;
 import org.imagingcatalog.curation.audit.AuditEntry;
@@ -23,6 +28,8 @@ import org.imagingcatalog.curation.catalog.ResourceJson;
 import org.imagingcatalog.curation.history.ResourceHead;
 import org.imagingcatalog.curation.history.ResourceHistory;
 import org.imagingcatalog.curation.history.ResourceHistory.VersionView;
+import org.imagingcatalog.curation.review.CatalogChecks;
+import org.imagingcatalog.curation.review.CatalogChecks.Check;
 import org.imagingcatalog.curation.review.DuplicateFinder;
 import org.imagingcatalog.curation.review.DuplicateFinder.Duplicate;
 import org.imagingcatalog.curation.review.ReviewItem;
@@ -32,6 +39,7 @@ import org.imagingcatalog.curation.security.CuratorGuard;
 import org.imagingcatalog.kit.outbox.Outbox;
 import org.imagingcatalog.model.DecisionOutcome;
 import org.imagingcatalog.model.Limits;
+import org.imagingcatalog.model.Modality;
 import org.imagingcatalog.model.Resource;
 import org.imagingcatalog.model.ResourceStatus;
 import org.imagingcatalog.model.Slugs;
@@ -39,9 +47,15 @@ import org.imagingcatalog.model.SubmissionKind;
 import org.imagingcatalog.model.SubmissionStatus;
 import org.imagingcatalog.model.diff.FieldChange;
 import org.imagingcatalog.model.events.SubmissionDecided;
+import org.imagingcatalog.model.identity.CatalogIdentity;
 import org.imagingcatalog.model.patch.MergePatch;
+import org.imagingcatalog.model.trust.Identifier;
+import org.imagingcatalog.model.trust.Relation;
+import org.imagingcatalog.model.trust.RiskDomain;
 import org.imagingcatalog.model.validation.FieldError;
+import org.imagingcatalog.model.validation.ResourceFields;
 import org.imagingcatalog.model.validation.ResourceReader;
+import org.imagingcatalog.model.validation.TrustForm;
 import org.imagingcatalog.model.validation.Validated;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -66,6 +80,8 @@ public class CurationActions {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
     /** The longest reason a published version carries (the entry event's schema). */
     private static final int VERSION_REASON_MAX = 5000;
+    /** The form field of "verified today by me": one value per ticked provenance row, the row's index (0, 1, ...). */
+    public static final String VERIFIED_NOW = "provenance.verifiedNow";
 
     private final CuratorGuard guard;
     private final ReviewQueue queue;
@@ -84,8 +100,11 @@ public class CurationActions {
         this.audit = audit;
     }
 
-    /** A queue item as the queue lists it: the name it proposes (or the entry it concerns) and likely duplicates. */
-    public record QueueEntry(ReviewItem item, String name, List<Duplicate> duplicates) {
+    /**
+     * A queue item as the queue lists it: the name it proposes (or the entry it concerns), likely duplicates, and
+     * the automated checks (an address or identifier already in the catalog).
+     */
+    public record QueueEntry(ReviewItem item, String name, List<Duplicate> duplicates, List<Check> checks) {
     }
 
     /**
@@ -94,11 +113,12 @@ public class CurationActions {
      * ({@code proposalErrors} then say why). {@code changes}: for a correction, each field it changes (for a patch,
      * exactly the fields the patch names), current value and proposed value. {@code editable}: the curator may
      * change the fields before accepting. {@code rounds}: every round of the submission; {@code sinceLastRound}:
-     * how this round's proposal differs from the previous round's.
+     * how this round's proposal differs from the previous round's; {@code checks}: the automated findings (an
+     * address or identifier of the proposal already in the catalog, with the entry that has it).
      */
     public record Review(ReviewItem item, String name, Resource proposal, List<FieldError> proposalErrors,
             VersionView current, List<FieldChange> changes, List<Duplicate> duplicates, boolean editable,
-            List<ReviewRound> rounds, List<FieldChange> sinceLastRound) {
+            List<ReviewRound> rounds, List<FieldChange> sinceLastRound, List<Check> checks) {
 
         /** The id a correction keeps (it cannot be changed while reviewing), else null. */
         public String fixedId() {
@@ -146,10 +166,16 @@ public class CurationActions {
         long total = queue.count(kind, status);
         List<ResourceHead> heads = history.heads();
         Map<String, ResourceHead> byId = heads.stream().collect(Collectors.toMap(h -> h.id, Function.identity()));
+        boolean anyUndecided = items.stream().anyMatch(CurationActions::undecided);
+        List<Resource> catalog = anyUndecided ? history.currentSnapshots() : List.of();
+        Map<String, Resource> snapshots = catalog.stream().collect(Collectors.toMap(Resource::id, Function.identity()));
+        CatalogIdentity identity = CatalogIdentity.of(catalog);
         List<QueueEntry> entries = new ArrayList<>(items.size());
         for (ReviewItem item : items) {
             Naming naming = naming(item, item.resourceId == null ? null : byId.get(item.resourceId));
-            entries.add(new QueueEntry(item, naming.name(), likelyDuplicates(item, naming, heads)));
+            Resource current = item.resourceId == null ? null : snapshots.get(item.resourceId);
+            entries.add(new QueueEntry(item, naming.name(), likelyDuplicates(item, naming, heads),
+                    checks(item, identity, current)));
         }
         return new Paged<>(entries, total, paging);
     }
@@ -260,7 +286,8 @@ public class CurationActions {
         }
         boolean offersFields = !SubmissionKind.WITHDRAWAL.name().equals(item.kind)
                 && (item.proposed != null || item.patch != null);
-        CuratorInput edits = input instanceof CuratorInput.Form && !offersFields ? CuratorInput.none() : input;
+        CuratorInput edits = input instanceof CuratorInput.Form && !offersFields ? CuratorInput.none()
+                : verifiedNow(input, curator);
         VersionView version = outcome == DecisionOutcome.ACCEPT ? accept(item, text, edits, curator) : null;
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         item.status = outcome.resultingStatus().name();
@@ -300,7 +327,8 @@ public class CurationActions {
                 ResourceHead head = history.lockHead(item.resourceId).orElseThrow(() -> gone(item));
                 VersionView current = history.current(head.id).orElseThrow();
                 Resource candidate = item.patch == null
-                        ? candidate(ResourceJson.tree(item.proposed), input, head.id)
+                        ? candidate(ResourceJson.withUnmentionedTrust(ResourceJson.tree(item.proposed), current.snapshot()),
+                                input, head.id)
                         : patched(head.id, current, ResourceJson.tree(item.patch), input);
                 return history.append(head, candidate, ResourceStatus.valueOf(head.status), curator, reason, item.submissionId)
                         .orElse(current);
@@ -328,7 +356,6 @@ public class CurationActions {
         if (!(input instanceof CuratorInput.Form form)) {
             return candidate(ResourceJson.tree(proposal), input, resourceId);
         }
-        Resource yours = candidate(null, form, resourceId);
         Resource shown = proposal;
         if (form.shownVersion() != null && form.shownVersion() != current.version()) {
             Optional<VersionView> then = history.version(resourceId, form.shownVersion());
@@ -337,6 +364,8 @@ public class CurationActions {
                 shown = wasProposed.isValid() ? wasProposed.value() : shown;
             }
         }
+        // trust fields the form does not carry are the ones the page showed: unchanged by the curator
+        Resource yours = candidate(ResourceJson.tree(shown), form, resourceId);
         Validated<Resource> result = MergePatch.applyTo(proposal, MergePatch.between(shown, yours));
         if (!result.isValid()) {
             throw CurationProblem.invalid(result.errors());
@@ -366,7 +395,7 @@ public class CurationActions {
         ResourceHead head = lockForEdit(resourceId, baseVersion);
         List<FieldError> errors = new ArrayList<>(reasonErrors(reason));
         VersionView current = history.current(resourceId).orElseThrow();
-        Validated<Resource> candidate = read(ResourceJson.tree(current.snapshot()), input, resourceId);
+        Validated<Resource> candidate = read(ResourceJson.tree(current.snapshot()), verifiedNow(input, curator), resourceId);
         errors.addAll(candidate.errors());
         if (!errors.isEmpty()) {
             throw CurationProblem.invalid(errors);
@@ -425,7 +454,7 @@ public class CurationActions {
     public EditConflict editConflict(String resourceId, int yourBase, Map<String, List<String>> form) {
         guard.requireCurator();
         VersionView current = history.current(resourceId).orElseThrow(() -> noResource(resourceId));
-        Validated<Resource> yours = ResourceReader.fromForm(form);
+        Validated<Resource> yours = ResourceReader.fromForm(form, current.snapshot());
         List<FieldChange> differences = yours.value() == null ? List.of()
                 : ResourceHistory.changes(current.snapshot(), yours.value().withId(resourceId)
                         .withVersion(current.version(), current.snapshot().status()));
@@ -503,8 +532,27 @@ public class CurationActions {
         }
         Naming naming = naming(item, item.resourceId == null ? null : history.head(item.resourceId).orElse(null));
         boolean editable = item.isOpen() && proposal.value() != null && !SubmissionKind.WITHDRAWAL.name().equals(item.kind);
+        List<Check> checks = proposal.value() == null || !undecided(item) ? List.of()
+                : CatalogChecks.of(CatalogIdentity.of(history.currentSnapshots()), proposal.value(), base);
         return new Review(item, naming.name(), proposal.value(), proposal.errors(), current, changes,
-                likelyDuplicates(item, naming, history.heads()), editable, rounds, sinceLastRound);
+                likelyDuplicates(item, naming, history.heads()), editable, rounds, sinceLastRound, checks);
+    }
+
+    /** Whether the item still waits for a decision (open, or back with the contributor): only then are checks shown. */
+    private static boolean undecided(ReviewItem item) {
+        return item.isOpen() || item.isRevising();
+    }
+
+    /** The automated checks of a queue item; none once decided, or where its proposal cannot be read. */
+    private static List<Check> checks(ReviewItem item, CatalogIdentity identity, Resource current) {
+        if (!undecided(item)) {
+            return List.of();
+        }
+        try {
+            return CatalogChecks.of(identity, proposal(item.kind, item.proposed, item.patch, current).value(), current);
+        } catch (RuntimeException e) {
+            return List.of();
+        }
     }
 
     /** What a round proposes, as a whole resource: a NEW proposal, a legacy correction, or a patch applied to {@code base}. */
@@ -518,7 +566,14 @@ public class CurationActions {
             }
             return MergePatch.applyTo(base, ResourceJson.tree(patch)).prefixed("proposed");
         }
-        return new Validated<>(proposed == null ? null : ResourceJson.read(proposed), List.of());
+        if (proposed == null) {
+            return new Validated<>(null, List.of());
+        }
+        if (SubmissionKind.CORRECTION.name().equals(kind) && base != null) {
+            return new Validated<>(ResourceJson.lenient(ResourceJson.withUnmentionedTrust(ResourceJson.tree(proposed), base)),
+                    List.of());
+        }
+        return new Validated<>(ResourceJson.read(proposed), List.of());
     }
 
     private static Resource applyPatch(Resource base, JsonNode patch, String prefix) {
@@ -533,29 +588,112 @@ public class CurationActions {
     private static List<FieldChange> namedChanges(Resource current, JsonNode after, Set<String> named) {
         JsonNode before = ResourceJson.tree(current.content());
         List<FieldChange> rows = new ArrayList<>();
-        for (String field : named) {
+        for (String field : named.stream().sorted(CurationActions::inFieldOrder).toList()) {
             rows.add(new FieldChange(field, value(before, field), value(after, field)));
         }
         return rows;
     }
 
-    private static Object value(JsonNode tree, String path) {
-        JsonNode node = tree;
-        for (String part : path.split("\\.")) {
-            node = node == null ? null : node.get(part);
+    private static final Map<String, List<String>> MEMBER_ORDER = Map.of(
+            "modalities", Arrays.stream(Modality.values()).map(Modality::key).toList(),
+            "counts", ResourceFields.COUNTS,
+            "riskOfBias", Stream.concat(Arrays.stream(RiskDomain.values()).map(RiskDomain::key), Stream.of("risk", "reason"))
+                    .toList(),
+            "provenance", List.of("source", "verifiedOn", "verifiedBy"));
+
+    /**
+     * The contract's order of fields (a patch's own order is lost in storage): top-level fields as a resource lists
+     * them, then members (CT before X-ray, patients before images, risk before reason, source before verified on),
+     * provenance paths alphabetically.
+     */
+    private static int inFieldOrder(String a, String b) {
+        String[] x = a.split("\\.", 2);
+        String[] y = b.split("\\.", 2);
+        int top = Integer.compare(rank(ResourceFields.TOP_LEVEL, x[0]), rank(ResourceFields.TOP_LEVEL, y[0]));
+        if (top != 0 || x.length == 1 || y.length == 1) {
+            return top != 0 ? top : Integer.compare(x.length, y.length);
         }
+        String restA = x[1];
+        String restB = y[1];
+        if (x[0].equals("provenance")) {
+            String pathA = restA.contains(".") ? restA.substring(0, restA.lastIndexOf('.')) : restA;
+            String pathB = restB.contains(".") ? restB.substring(0, restB.lastIndexOf('.')) : restB;
+            if (!pathA.equals(pathB)) {
+                return pathA.compareTo(pathB);
+            }
+        }
+        String[] partsA = restA.split("\\.");
+        String[] partsB = restB.split("\\.");
+        for (int i = 0; i < Math.min(partsA.length, partsB.length); i++) {
+            List<String> order = MEMBER_ORDER.getOrDefault(x[0], List.of());
+            int c = Integer.compare(rank(order, partsA[i]), rank(order, partsB[i]));
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Integer.compare(partsA.length, partsB.length);
+    }
+
+    private static int rank(List<String> order, String name) {
+        int i = order.indexOf(name);
+        return i < 0 ? order.size() : i;
+    }
+
+    private static Object value(JsonNode tree, String path) {
+        JsonNode node = member(tree, path);
         if (node == null || node.isNull() || node.isMissingNode()) {
             return null;
         }
         if (node.isArray()) {
             List<String> items = new ArrayList<>();
-            node.forEach(n -> items.add(n.isTextual() ? n.asText() : n.toString()));
+            node.forEach(n -> items.add(n.isTextual() ? n.asText() : item(path, n)));
             return items;
         }
         if (node.isNumber()) {
             return node.numberValue();
         }
+        if (node.isObject() && node.has("risk")) {
+            return node.path("risk").asText() + (node.hasNonNull("reason") ? ": " + node.get("reason").asText() : "");
+        }
+        if (node.isObject() && node.has("source")) {
+            return node.path("source").asText() + (node.hasNonNull("verifiedOn") ? ", verified on "
+                    + node.get("verifiedOn").asText() : "") + (node.hasNonNull("verifiedBy") ? " by "
+                    + node.get("verifiedBy").asText() : "");
+        }
         return node.isTextual() ? node.asText() : node.toString();
+    }
+
+    /**
+     * The member a dotted path names; a member's own name may hold dots (a provenance entry such as
+     * {@code counts.patients}), so the longest name that fits is taken at each level.
+     */
+    private static JsonNode member(JsonNode node, String path) {
+        if (path.isEmpty() || node == null || !node.isObject()) {
+            return path.isEmpty() ? node : null;
+        }
+        String best = null;
+        for (Iterator<String> names = node.fieldNames(); names.hasNext();) {
+            String name = names.next();
+            if ((path.equals(name) || path.startsWith(name + ".")) && (best == null || name.length() > best.length())) {
+                best = name;
+            }
+        }
+        return best == null ? null : member(node.get(best), path.substring(Math.min(path.length(), best.length() + 1)));
+    }
+
+    /** A list item as the history shows it: a relation as "IsDerivedFrom target (note)", an identifier as "doi 10.x/y". */
+    private static String item(String path, JsonNode item) {
+        try {
+            if (path.equals("relations")) {
+                return ResourceJson.mapper().treeToValue(item, Relation.class).toString();
+            }
+            if (path.equals("identifiers")) {
+                return ResourceJson.mapper().treeToValue(item, Identifier.class).toString();
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            // shown as the JSON it is
+        }
+        return item.toString();
     }
 
     /** The name and URL a queue item is about, for its row and the duplicate check. */
@@ -607,6 +745,10 @@ public class CurationActions {
         return read.value();
     }
 
+    /**
+     * The resource the curator's input makes of {@code base}. A form replaces every field it carries; a trust field
+     * it does not carry at all keeps {@code base}'s value (so no form can erase trust fields it does not show).
+     */
     private static Validated<Resource> read(JsonNode base, CuratorInput input, String fixedId) {
         if (input instanceof CuratorInput.Form form) {
             Map<String, List<String>> fields = new HashMap<>(form.fields());
@@ -616,7 +758,7 @@ public class CurationActions {
                 String name = blank(fields.get("name")) ? "" : fields.get("name").get(0);
                 fields.put("id", List.of(Slugs.fromName(name)));
             }
-            return ResourceJson.fromForm(fields);
+            return ResourceJson.fromForm(fields, ResourceJson.lenient(base));
         }
         JsonNode edits = input instanceof CuratorInput.JsonEdits json ? json.edits() : null;
         ObjectNode merged = ResourceJson.overlay(base, edits);
@@ -628,6 +770,48 @@ public class CurationActions {
             merged.put("id", Slugs.fromName(merged.path("name").asText("")));
         }
         return ResourceJson.fromJson(merged);
+    }
+
+    /**
+     * A form's "verified today by me" ticks ({@link #VERIFIED_NOW}, one value per ticked provenance row: the row's
+     * index) made into that row's day (today, UTC) and verifier (the curator).
+     */
+    private static CuratorInput verifiedNow(CuratorInput input, String curator) {
+        if (!(input instanceof CuratorInput.Form form) || !form.fields().containsKey(VERIFIED_NOW)) {
+            return input;
+        }
+        Map<String, List<String>> fields = new HashMap<>(form.fields());
+        List<String> ticked = fields.remove(VERIFIED_NOW);
+        int rows = Stream.of(TrustForm.PROVENANCE_FIELD, TrustForm.PROVENANCE_SOURCE, TrustForm.PROVENANCE_VERIFIED_ON,
+                TrustForm.PROVENANCE_VERIFIED_BY).mapToInt(n -> fields.getOrDefault(n, List.of()).size()).max().orElse(0);
+        List<String> on = padded(fields.get(TrustForm.PROVENANCE_VERIFIED_ON), rows);
+        List<String> by = padded(fields.get(TrustForm.PROVENANCE_VERIFIED_BY), rows);
+        String today = LocalDate.now(ZoneOffset.UTC).toString();
+        for (String value : ticked == null ? List.<String>of() : ticked) {
+            int row;
+            try {
+                row = Integer.parseInt(value == null ? "" : value.trim());
+            } catch (NumberFormatException e) {
+                row = -1;
+            }
+            if (row < 0 || row >= rows) {
+                throw CurationProblem.invalidField("provenance", "\"Verified today by me\" must tick a row of the "
+                        + "provenance table; nothing was changed.");
+            }
+            on.set(row, today);
+            by.set(row, curator);
+        }
+        fields.put(TrustForm.PROVENANCE_VERIFIED_ON, on);
+        fields.put(TrustForm.PROVENANCE_VERIFIED_BY, by);
+        return new CuratorInput.Form(fields, form.shownVersion());
+    }
+
+    private static List<String> padded(List<String> values, int size) {
+        List<String> list = new ArrayList<>(values == null ? List.of() : values);
+        while (list.size() < size) {
+            list.add("");
+        }
+        return list;
     }
 
     private static boolean blank(List<String> values) {

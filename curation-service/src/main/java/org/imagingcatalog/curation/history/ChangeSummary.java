@@ -5,6 +5,7 @@ import java.util.stream.Collectors;
 
 import org.imagingcatalog.model.diff.FieldChange;
 import org.imagingcatalog.model.diff.ResourceDiff;
+import org.imagingcatalog.model.trust.RiskDomain;
 
 /** A human line for a list of changes, e.g. "CT changed from U to Y; name changed". */
 public final class ChangeSummary {
@@ -14,8 +15,25 @@ public final class ChangeSummary {
     private ChangeSummary() {
     }
 
+    /**
+     * Field names as people read them (catalog-model's labels), also for the paths a patch names as a whole: a
+     * risk-of-bias domain ({@code riskOfBias.images} -> risk of bias: images) or a provenance entry
+     * ({@code provenance.counts.patients} -> patient count: verification).
+     */
     public static String label(String field) {
-        return ResourceDiff.label(field);
+        for (RiskDomain d : RiskDomain.values()) {
+            if (field.equals("riskOfBias." + d.key())) {
+                return "risk of bias: " + d.label();
+            }
+        }
+        if (field.equals("riskOfBias")) {
+            return "risk of bias";
+        }
+        String label = ResourceDiff.label(field);
+        if (label.equals(field) && field.startsWith("provenance.")) {
+            return ResourceDiff.label(field.substring("provenance.".length())) + ": verification";
+        }
+        return label;
     }
 
     public static String of(List<FieldChange> changes) {

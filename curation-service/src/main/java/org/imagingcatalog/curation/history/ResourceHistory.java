@@ -74,6 +74,18 @@ public class ResourceHistory {
         return ResourceHead.listAll(Sort.ascending("name"));
     }
 
+    /** The current version of every resource, active or withdrawn: the catalog as it stands. */
+    public List<Resource> currentSnapshots() {
+        return em.createQuery("SELECT v FROM ResourceVersion v, ResourceHead h "
+                + "WHERE v.resourceId = h.id AND v.version = h.currentVersion ORDER BY h.id", ResourceVersion.class)
+                .getResultStream().map(row -> ResourceJson.read(row.snapshot)).toList();
+    }
+
+    /** Whether a version of the resource was written with this reason. */
+    public boolean hasVersionWithReason(String resourceId, String reason) {
+        return ResourceVersion.count("resourceId = ?1 and reason = ?2", resourceId, reason) > 0;
+    }
+
     public List<VersionView> versions(String resourceId) {
         List<ResourceVersion> rows = ResourceVersion.list("resourceId", Sort.ascending("version"), resourceId);
         return rows.stream().map(ResourceHistory::view).toList();

@@ -38,6 +38,11 @@ public final class Display {
         return s.isEmpty() ? "—" : s;
     }
 
+    /** The trust fields of a resource, ready to show. */
+    static TrustDisplay trust(org.imagingcatalog.model.Resource resource) {
+        return TrustDisplay.of(resource);
+    }
+
     static String labels(String[] fields) {
         return fields == null || fields.length == 0 ? "—"
                 : java.util.Arrays.stream(fields).map(ChangeSummary::label).collect(Collectors.joining(", "));

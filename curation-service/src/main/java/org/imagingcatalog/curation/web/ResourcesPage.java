@@ -47,7 +47,8 @@ public class ResourcesPage {
                 List<FieldChange> changes);
 
         static native TemplateInstance edit(ResourceHead head, int baseVersion, List<ResourceForm.Field> fields,
-                String reason, String problem, Map<String, String> errors, EditConflict conflict);
+                ResourceForm.TrustView trust, String reason, String problem, Map<String, String> errors,
+                EditConflict conflict);
     }
 
     private final CurationActions actions;
@@ -90,8 +91,9 @@ public class ResourcesPage {
     public TemplateInstance editForm(@PathParam("id") String id) {
         ResourcePage page = actions.resource(id);
         VersionView current = page.versions().get(page.versions().size() - 1);
-        return Templates.edit(page.head(), page.head().currentVersion,
-                ResourceForm.fields(ResourceForm.values(current.snapshot()), Map.of(), true), "", null, Map.of(), null);
+        Map<String, List<String>> values = ResourceForm.values(current.snapshot());
+        return Templates.edit(page.head(), page.head().currentVersion, ResourceForm.fields(values, Map.of(), true),
+                ResourceForm.trust(values, Map.of()), "", null, Map.of(), null);
     }
 
     @POST
@@ -106,9 +108,9 @@ public class ResourcesPage {
             return ReviewPage.seeOther("/resources/" + id + "?done=edit");
         } catch (CurationProblem problem) {
             ResourcePage page = actions.resource(id);
-            Map<String, String> values = ResourceForm.values(form);
-            values.put("id", id);
-            Map<String, String> errors = ResourceForm.errors(problem.errors());
+            Map<String, List<String>> values = ResourceForm.values(form);
+            values.put("id", List.of(id));
+            Map<String, String> errors = ResourceForm.errors(problem.errors(), values);
             EditConflict conflict = null;
             int formBase = base == null ? page.head().currentVersion : base;
             if (problem.kind() == CurationProblem.Kind.STALE) {
@@ -116,7 +118,7 @@ public class ResourcesPage {
                 formBase = conflict.current();
             }
             TemplateInstance page2 = Templates.edit(page.head(), formBase, ResourceForm.fields(values, errors, true),
-                    reason == null ? "" : reason, problem.getMessage(), errors, conflict);
+                    ResourceForm.trust(values, errors), reason == null ? "" : reason, problem.getMessage(), errors, conflict);
             return Response.status(problem.kind().status).entity(page2)
                     .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
         }

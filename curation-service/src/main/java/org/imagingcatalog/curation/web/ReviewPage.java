@@ -40,7 +40,7 @@ public class ReviewPage {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance review(Review review, boolean editable, List<ResourceForm.Field> fields,
-                String message, String problem, Map<String, String> errors);
+                ResourceForm.TrustView trust, String message, String problem, Map<String, String> errors);
     }
 
     private final CurationActions actions;
@@ -71,8 +71,9 @@ public class ReviewPage {
             return seeOther("/review/" + submissionId);
         } catch (CurationProblem problem) {
             Review review = actions.review(submissionId);
-            Map<String, String> errors = ResourceForm.errors(problem.errors());
-            Map<String, String> values = review.editable() ? ResourceForm.values(form) : ResourceForm.values(review.proposal());
+            Map<String, List<String>> values = review.editable() ? ResourceForm.values(form)
+                    : ResourceForm.values(review.proposal());
+            Map<String, String> errors = ResourceForm.errors(problem.errors(), values);
             return answer(problem, page(review, values, errors, message == null ? "" : message, problem.getMessage()));
         }
     }
@@ -96,14 +97,14 @@ public class ReviewPage {
         }
     }
 
-    private TemplateInstance page(Review review, Map<String, String> values, Map<String, String> errors,
+    private TemplateInstance page(Review review, Map<String, List<String>> values, Map<String, String> errors,
             String message, String problem) {
         String fixedId = review.fixedId();
         if (fixedId != null) {
-            values.put("id", fixedId);
+            values.put("id", List.of(fixedId));
         }
-        return Templates.review(review, review.editable(), ResourceForm.fields(values, errors, fixedId != null), message,
-                problem, errors);
+        return Templates.review(review, review.editable(), ResourceForm.fields(values, errors, fixedId != null),
+                ResourceForm.trust(values, errors), message, problem, errors);
     }
 
     private static Response answer(CurationProblem problem, TemplateInstance page) {

@@ -21,4 +21,16 @@ class ChangeSummaryTest {
                 .isEqualTo("description changed; tags changed from chest to chest, covid-19; license changed from (empty) to CC0-1.0");
         assertThat(ChangeSummary.of(List.of())).isEqualTo("no field changed");
     }
+
+    @Test
+    void trustFieldsAreLabelledAsPeopleReadThem() {
+        assertThat(ChangeSummary.label("referenceStandard")).isEqualTo("reference standard");
+        assertThat(ChangeSummary.label("riskOfBias.participants.risk")).isEqualTo("risk of bias: participants");
+        assertThat(ChangeSummary.label("riskOfBias.referenceStandard.reason"))
+                .isEqualTo("risk of bias: reference standard, reason");
+        assertThat(ChangeSummary.label("riskOfBias.images")).isEqualTo("risk of bias: images");
+        assertThat(ChangeSummary.label("provenance.counts.patients.verifiedOn")).isEqualTo("patient count: verified on");
+        assertThat(ChangeSummary.label("provenance.counts.patients")).isEqualTo("patient count: verification");
+        assertThat(ChangeSummary.label("provenance.relations[0]")).isEqualTo("relations[0]: verification");
+    }
 }

@@ -78,6 +78,15 @@ public final class WebSession {
                 .POST(HttpRequest.BodyPublishers.ofString(form(fields))));
     }
 
+    /** POSTs a form whose fields may repeat (rows of the trust fields), in order, without following redirects. */
+    public HttpResponse<String> postAll(String path, List<Map.Entry<String, String>> fields) {
+        String body = fields.stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+        return send(notFollowing, HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     /** The CSRF token of the forms on a page (and its cookie, kept by this session). */
     public String csrfToken(String pagePath) {
         HttpResponse<String> page = get(pagePath);
@@ -93,32 +102,44 @@ public final class WebSession {
      * (hidden ones too), textarea and selected option, as the page pre-fills them.
      */
     public static Map<String, String> formValues(String html, String action) {
+        Map<String, String> values = new LinkedHashMap<>();
+        formFields(html, action).forEach(e -> values.put(e.getKey(), e.getValue()));
+        return values;
+    }
+
+    /**
+     * Every field a browser would send with the form whose action is {@code action}, in document order, repeated
+     * names (the rows of the trust fields) once per input; unticked checkboxes are not sent.
+     */
+    public static List<Map.Entry<String, String>> formFields(String html, String action) {
         Matcher form = Pattern.compile("(?s)<form[^>]*action=\"" + Pattern.quote(action) + "\"[^>]*>(.*?)</form>").matcher(html);
         if (!form.find()) {
             throw new IllegalStateException("no form with action " + action);
         }
         String body = form.group(1);
-        Map<String, String> values = new LinkedHashMap<>();
-        Matcher input = Pattern.compile("<input([^>]*)>").matcher(body);
-        while (input.find()) {
-            String name = attribute(input.group(1), "name");
-            if (name != null) {
-                String value = attribute(input.group(1), "value");
-                values.put(name, value == null ? "" : value);
+        List<Map.Entry<String, String>> fields = new java.util.ArrayList<>();
+        Matcher element = Pattern.compile("(?s)<input([^>]*)>|<textarea([^>]*)>(.*?)</textarea>|<select([^>]*)>(.*?)</select>")
+                .matcher(body);
+        while (element.find()) {
+            if (element.group(1) != null) {
+                String tag = element.group(1);
+                String name = attribute(tag, "name");
+                boolean box = "checkbox".equals(attribute(tag, "type")) || "radio".equals(attribute(tag, "type"));
+                if (name != null && (!box || tag.matches("(?s).*\\schecked(\\s.*|)"))) {
+                    String value = attribute(tag, "value");
+                    fields.add(Map.entry(name, value == null ? "" : value));
+                }
+            } else if (element.group(2) != null) {
+                fields.add(Map.entry(attribute(element.group(2), "name"), unescape(element.group(3))));
+            } else {
+                String options = element.group(5);
+                Matcher selected = Pattern.compile("<option value=\"([^\"]*)\"\\s*selected").matcher(options);
+                Matcher first = Pattern.compile("<option value=\"([^\"]*)\"").matcher(options);
+                String value = selected.find() ? selected.group(1) : first.find() ? first.group(1) : "";
+                fields.add(Map.entry(attribute(element.group(4), "name"), unescape(value)));
             }
         }
-        Matcher textarea = Pattern.compile("(?s)<textarea([^>]*)>(.*?)</textarea>").matcher(body);
-        while (textarea.find()) {
-            values.put(attribute(textarea.group(1), "name"), unescape(textarea.group(2)));
-        }
-        Matcher select = Pattern.compile("(?s)<select([^>]*)>(.*?)</select>").matcher(body);
-        while (select.find()) {
-            Matcher selected = Pattern.compile("<option value=\"([^\"]*)\"\\s*selected").matcher(select.group(2));
-            Matcher first = Pattern.compile("<option value=\"([^\"]*)\"").matcher(select.group(2));
-            String value = selected.find() ? selected.group(1) : first.find() ? first.group(1) : "";
-            values.put(attribute(select.group(1), "name"), unescape(value));
-        }
-        return values;
+        return fields;
     }
 
     private static String attribute(String tag, String name) {
