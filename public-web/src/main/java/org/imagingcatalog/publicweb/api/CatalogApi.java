@@ -72,6 +72,18 @@ public class CatalogApi {
                     + " (case-insensitive, the whole value); several comma-separated or repeated: any of them"),
             @Parameter(name = "annotation", in = ParameterIn.QUERY, description = "an annotation the resource has, e.g."
                     + " segmentation (case-insensitive, the whole value); several comma-separated or repeated: any of them"),
+            @Parameter(name = "referenceStandard", in = ParameterIn.QUERY, description = "how the labels were set: RT_PCR,"
+                    + " CLINICAL, RADIOLOGIST, REPORT_DERIVED, MIXED or UNKNOWN (not stated)"),
+            @Parameter(name = "population", in = ParameterIn.QUERY, description = "whose images: ADULT, PAEDIATRIC, MIXED"
+                    + " or UNKNOWN (not stated)"),
+            @Parameter(name = "imageSource", in = ParameterIn.QUERY, description = "where the images come from:"
+                    + " HOSPITAL_DICOM, CONVERTED_FROM_DICOM, FROM_PUBLICATIONS, MIXED or UNKNOWN (not stated)"),
+            @Parameter(name = "excludePaediatric", in = ParameterIn.QUERY, description = "true: exclude datasets with"
+                    + " paediatric controls (population PAEDIATRIC or MIXED, or the participants' risk of bias HIGH)"),
+            @Parameter(name = "rtPcrOnly", in = ParameterIn.QUERY, description = "true: only RT-PCR-confirmed labels"
+                    + " (referenceStandard RT_PCR)"),
+            @Parameter(name = "hospitalImagesOnly", in = ParameterIn.QUERY, description = "true: original hospital images"
+                    + " only (imageSource HOSPITAL_DICOM)"),
             @Parameter(name = "sort", in = ParameterIn.QUERY, description = "name (default), provider, updated, relevance (default with q)"),
             @Parameter(name = "page", in = ParameterIn.QUERY, description = "1-based page number"),
             @Parameter(name = "size", in = ParameterIn.QUERY, description = "page size, 1 to 100, default 25") })
@@ -159,9 +171,36 @@ public class CatalogApi {
         });
     }
 
+    @GET
+    @Path("{id}/lineage")
+    @Operation(summary = "The entry's lineage: its ancestors and descendants, at any depth, as nodes and edges")
+    @APIResponse(responseCode = "200", description = "{\"id\", \"nodes\": [{\"id\", \"external\"}], \"edges\":"
+            + " [{\"from\", \"type\", \"to\"}]}: the entry first; a node is a catalog id, or the address or DOI of"
+            + " a source outside the catalog (external: true); each edge points from the derivative or part to its"
+            + " source (type IsDerivedFrom, IsPartOf or IsIdenticalTo, whichever side stated it)")
+    @APIResponse(responseCode = "400", description = "any query parameter: this address takes none",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "no such resource",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response lineage(@PathParam("id") String id, @Context UriInfo uri, @Context HttpHeaders headers) {
+        QueryParameters.none(uri, answers);
+        return responses.serve(uri, headers, MediaType.APPLICATION_JSON, () -> {
+            CatalogReader.EntryLineage lineage = catalog.lineage(id).orElseThrow(() -> notFound(id, uri));
+            try {
+                return EventJson.mapper().writeValueAsBytes(lineage.view());
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
     private Entry find(String id, UriInfo uri) {
-        return catalog.entry(id).orElseThrow(() -> new WebApplicationException(answers.answer(uri.getPath(),
-                "not-found", 404, "Not found", "There is no resource with the id \"" + id + "\".").build()));
+        return catalog.entry(id).orElseThrow(() -> notFound(id, uri));
+    }
+
+    private WebApplicationException notFound(String id, UriInfo uri) {
+        return new WebApplicationException(answers.answer(uri.getPath(), "not-found", 404, "Not found",
+                "There is no resource with the id \"" + id + "\".").build());
     }
 
     private static Map<String, Object> version(Change change) {

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.function.Function;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -55,7 +57,8 @@ public class ExportApi {
     @Path("catalog.csv")
     @Operation(summary = "The matching entries as RFC 4180 CSV with a header row")
     public Response csv(@Context UriInfo uri, @Context HttpHeaders headers) {
-        return export(uri, headers, "text/csv; charset=UTF-8; header=present", Csv::write);
+        return export(uri, headers, "text/csv; charset=UTF-8; header=present",
+                entries -> Csv.write(entries, catalog.graph()::sources));
     }
 
     @GET
@@ -69,9 +72,13 @@ public class ExportApi {
     @GET
     @Path("catalog.tex")
     @Operation(summary = "The survey's Table 1 layout as a LaTeX longtable that cites each row, ready to \\input")
+    @Parameter(name = "riskOfBias", in = ParameterIn.QUERY, description = "true: one more centred column, RoB, with"
+            + " each entry's worst risk of bias over the assessed domains (H high, U unclear, L low, -- none assessed)")
     public Response latex(@Context UriInfo uri, @Context HttpHeaders headers) {
-        return export(uri, headers, "application/x-tex; charset=UTF-8",
-                entries -> Latex.table(entries, java.time.LocalDate.now(java.time.ZoneOffset.UTC)));
+        QueryParameters.parse(uri, answers, CatalogQuery.Route.LATEX); // unknown parameters first, as everywhere
+        boolean riskOfBias = QueryParameters.parse(uri, answers, params -> CatalogQuery.yes(params, "riskOfBias"));
+        return export(uri, headers, "application/x-tex; charset=UTF-8", CatalogQuery.Route.LATEX,
+                entries -> Latex.table(entries, java.time.LocalDate.now(java.time.ZoneOffset.UTC), null, riskOfBias));
     }
 
     @GET
@@ -87,11 +94,16 @@ public class ExportApi {
     @Operation(summary = "A schema.org DataCatalog with one Dataset per resource")
     public Response jsonLd(@Context UriInfo uri, @Context HttpHeaders headers) {
         return export(uri, headers, "application/ld+json",
-                entries -> SchemaOrg.json(SchemaOrg.catalog(entries, site.base())));
+                entries -> SchemaOrg.json(SchemaOrg.catalog(entries, site.base(), catalog.graph())));
     }
 
     private Response export(UriInfo uri, HttpHeaders headers, String mediaType, Function<List<Entry>, String> format) {
-        CatalogQuery query = QueryParameters.parse(uri, answers, CatalogQuery.Route.EXPORT);
+        return export(uri, headers, mediaType, CatalogQuery.Route.EXPORT, format);
+    }
+
+    private Response export(UriInfo uri, HttpHeaders headers, String mediaType, CatalogQuery.Route route,
+            Function<List<Entry>, String> format) {
+        CatalogQuery query = QueryParameters.parse(uri, answers, route);
         return responses.serve(uri, headers, mediaType,
                 () -> format.apply(catalog.all(query)).getBytes(StandardCharsets.UTF_8));
     }

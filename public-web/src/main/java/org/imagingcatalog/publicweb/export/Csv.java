@@ -2,22 +2,34 @@ package org.imagingcatalog.publicweb.export;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
+import org.imagingcatalog.model.Resource;
+import org.imagingcatalog.model.trust.RiskDomain;
+import org.imagingcatalog.model.trust.RiskJudgement;
 import org.imagingcatalog.publicweb.catalog.Entry;
 import org.imagingcatalog.publicweb.catalog.Flag;
-import org.imagingcatalog.model.Resource;
 
-/** The catalog as RFC 4180 CSV, safe to open in a spreadsheet. */
+/**
+ * The catalog as RFC 4180 CSV, safe to open in a spreadsheet. Lists are joined with {@code "; "}. The trust columns
+ * follow the others: the vocabularies' constants ({@code UNKNOWN} when not stated); {@code derivedFrom}, what the
+ * entry is built from directly (IsDerivedFrom or IsPartOf, stated by either side) as catalog ids, or the addresses
+ * and DOIs of sources outside the catalog; per risk-of-bias domain its risk (empty when unassessed) and reason; and
+ * the identifiers as {@code scheme:value}.
+ */
 public final class Csv {
 
     static final List<String> HEADER = List.of("id", "name", "url", "description", "provider", "ct", "xray", "mri",
             "ultrasound", "metadata", "caseReview", "license", "access", "formats", "patients", "images", "studies",
-            "annotations", "tags", "version", "updated");
+            "annotations", "tags", "version", "updated", "referenceStandard", "population", "imageSource", "derivedFrom",
+            "riskParticipants", "riskParticipantsReason", "riskReferenceStandard", "riskReferenceStandardReason",
+            "riskImages", "riskImagesReason", "riskComposition", "riskCompositionReason", "identifiers");
 
     private Csv() {
     }
 
-    public static String write(List<Entry> entries) {
+    /** {@code sources}: what an entry (by id) is built from directly. */
+    public static String write(List<Entry> entries, Function<String, List<String>> sources) {
         StringBuilder out = new StringBuilder(256 + entries.size() * 512);
         row(out, HEADER);
         for (Entry entry : entries) {
@@ -41,6 +53,16 @@ public final class Csv {
             cells.add(String.join("; ", r.tags()));
             cells.add(r.version() == null ? "" : r.version().toString());
             cells.add(entry.updatedAt().toString());
+            cells.add(r.referenceStandard().name());
+            cells.add(r.population().name());
+            cells.add(r.imageSource().name());
+            cells.add(String.join("; ", sources.apply(r.id())));
+            for (RiskDomain domain : RiskDomain.values()) {
+                RiskJudgement judgement = r.riskOfBias().get(domain);
+                cells.add(judgement == null || judgement.risk() == null ? null : judgement.risk().name());
+                cells.add(judgement == null ? null : judgement.reason());
+            }
+            cells.add(String.join("; ", r.identifiers().stream().map(i -> i.scheme().key() + ":" + i.value()).toList()));
             row(out, cells);
         }
         return out.toString();

@@ -5,6 +5,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import org.imagingcatalog.model.trust.Risk;
+import org.imagingcatalog.model.trust.RiskDomain;
+import org.imagingcatalog.model.trust.RiskJudgement;
+import org.imagingcatalog.model.trust.RiskOfBias;
 import org.imagingcatalog.publicweb.catalog.Entry;
 import org.imagingcatalog.publicweb.catalog.Flag;
 
@@ -23,7 +27,9 @@ public final class Latex {
     /** The longest run of characters a name cell keeps without a line-break opportunity. */
     static final int MAX_UNBROKEN = 16;
 
-    private static final String HEADER = "Name & CT & X-ray & MRI & US & Metadata & Case review \\\\\n";
+    private static final String HEADER = "Name & CT & X-ray & MRI & US & Metadata & Case review";
+    /** The heading of the risk-of-bias column. */
+    static final String RISK_HEADING = "RoB";
 
     private Latex() {
     }
@@ -37,6 +43,16 @@ public final class Latex {
      * release the entries come from.
      */
     public static String table(List<Entry> entries, LocalDate asOf, String release) {
+        return table(entries, asOf, release, false);
+    }
+
+    /**
+     * The table, and with {@code riskOfBias} one more centred column, "RoB": each entry's worst risk of bias over
+     * the domains assessed, {@code H} high, {@code U} unclear, {@code L} low, or an en dash when none is.
+     */
+    public static String table(List<Entry> entries, LocalDate asOf, String release, boolean riskOfBias) {
+        String header = HEADER + (riskOfBias ? " & " + RISK_HEADING : "") + " \\\\\n";
+        int columns = riskOfBias ? 8 : 7;
         String catalog = "Imaging Data Catalog" + (release == null || release.isBlank() ? "" : ", release " + escape(release));
         String title = catalog + ": public medical imaging data resources, as of " + asOf;
         String caption = catalog + ": public medical imaging data resources, as of \\mbox{" + asOf + "}";
@@ -59,17 +75,22 @@ public final class Latex {
                 // The flag columns are as wide as their headings ("Case review" wraps to two lines); the
                 // name column takes the rest of the line, less 1pt of slack, so the table never overflows.
                 .append("\\settowidth{\\catalogReviewWidth}{review}\n")
-                .append("\\settowidth{\\catalogNameWidth}{CT{}X-ray{}MRI{}US{}Metadata}\n")
+                .append("\\settowidth{\\catalogNameWidth}{CT{}X-ray{}MRI{}US{}Metadata")
+                .append(riskOfBias ? "{}" + RISK_HEADING : "").append("}\n")
                 .append("\\setlength{\\catalogNameWidth}{\\dimexpr\\linewidth-\\catalogNameWidth")
-                .append("-\\catalogReviewWidth-12\\tabcolsep-1pt\\relax}\n")
+                .append("-\\catalogReviewWidth-").append(2 * (columns - 1)).append("\\tabcolsep-1pt\\relax}\n")
                 .append("\\begin{longtable}{@{}>{\\raggedright\\arraybackslash}p{\\catalogNameWidth}")
-                .append("ccccc>{\\centering\\arraybackslash}p{\\catalogReviewWidth}@{}}\n")
+                .append("ccccc>{\\centering\\arraybackslash}p{\\catalogReviewWidth}").append(riskOfBias ? "c" : "")
+                .append("@{}}\n")
                 .append("\\caption[{").append(caption).append("}]{").append(caption)
-                .append(". Y = yes, N = no, U = unknown.}\\label{").append(LABEL).append("}\\\\\n")
-                .append("\\hline\n").append(HEADER).append("\\hline\n\\endfirsthead\n")
+                .append(". Y = yes, N = no, U = unknown.")
+                .append(riskOfBias ? " " + RISK_HEADING + ": the worst risk of bias over the assessed domains (after"
+                        + " PROBAST), H = high, U = unclear, L = low, -- = not assessed." : "")
+                .append("}\\label{").append(LABEL).append("}\\\\\n")
+                .append("\\hline\n").append(header).append("\\hline\n\\endfirsthead\n")
                 .append("\\caption[]{").append(catalog).append(" (continued)}\\\\\n")
-                .append("\\hline\n").append(HEADER).append("\\hline\n\\endhead\n")
-                .append("\\hline\n\\multicolumn{7}{@{}r@{}}{\\footnotesize continued on the next page}\\\\\n\\endfoot\n")
+                .append("\\hline\n").append(header).append("\\hline\n\\endhead\n")
+                .append("\\hline\n\\multicolumn{").append(columns).append("}{@{}r@{}}{\\footnotesize continued on the next page}\\\\\n\\endfoot\n")
                 .append("\\hline\n\\endlastfoot\n");
         for (Entry entry : entries) {
             String name = breakable(entry.resource().name());
@@ -78,9 +99,40 @@ public final class Latex {
             for (Flag flag : Flag.values()) {
                 out.append(" & ").append(flag.of(entry.resource()).code());
             }
+            if (riskOfBias) {
+                out.append(" & ").append(worstRisk(entry.resource().riskOfBias()));
+            }
             out.append(" \\\\\n");
         }
         return out.append("\\end{longtable}\n\\endgroup\n").toString();
+    }
+
+    /** H, U or L: the worst risk over the assessed domains (high, then unclear, then low); "--" when none is. */
+    static String worstRisk(RiskOfBias riskOfBias) {
+        Risk worst = null;
+        for (RiskDomain domain : RiskDomain.values()) {
+            RiskJudgement judgement = riskOfBias.get(domain);
+            Risk risk = judgement == null ? null : judgement.risk();
+            if (risk != null && (worst == null || severity(risk) > severity(worst))) {
+                worst = risk;
+            }
+        }
+        if (worst == null) {
+            return "--";
+        }
+        return switch (worst) {
+            case HIGH -> "H";
+            case UNCLEAR -> "U";
+            case LOW -> "L";
+        };
+    }
+
+    private static int severity(Risk risk) {
+        return switch (risk) {
+            case LOW -> 0;
+            case UNCLEAR -> 1;
+            case HIGH -> 2;
+        };
     }
 
     /**

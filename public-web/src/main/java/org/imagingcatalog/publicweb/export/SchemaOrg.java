@@ -1,19 +1,29 @@
 package org.imagingcatalog.publicweb.export;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.imagingcatalog.model.Access;
 import org.imagingcatalog.model.Availability;
 import org.imagingcatalog.model.Modality;
 import org.imagingcatalog.model.Resource;
 import org.imagingcatalog.model.events.EventJson;
+import org.imagingcatalog.model.trust.Identifier;
 import org.imagingcatalog.publicweb.catalog.Entry;
+import org.imagingcatalog.publicweb.catalog.Links;
+import org.imagingcatalog.publicweb.reading.CatalogGraph;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** schema.org descriptions of the catalog ({@code DataCatalog}) and its entries ({@code Dataset}). */
+/**
+ * schema.org descriptions of the catalog ({@code DataCatalog}) and its entries ({@code Dataset}). A dataset's
+ * {@code isBasedOn} lists what it is built from directly: catalog entries by their public page (their {@code @id}),
+ * sources outside the catalog by their address or DOI link; its {@code identifier} is its catalog id followed by
+ * a {@code PropertyValue} per identifier ({@code propertyID} the scheme, e.g. {@code doi}, {@code value}, and
+ * {@code url} where the registry has a page for it).
+ */
 public final class SchemaOrg {
 
     public static final String CATALOG_NAME = "Imaging Data Catalog";
@@ -21,7 +31,7 @@ public final class SchemaOrg {
     private SchemaOrg() {
     }
 
-    public static ObjectNode catalog(List<Entry> entries, String base) {
+    public static ObjectNode catalog(List<Entry> entries, String base, CatalogGraph graph) {
         ObjectNode catalog = EventJson.mapper().createObjectNode();
         catalog.put("@context", "https://schema.org");
         catalog.put("@type", "DataCatalog");
@@ -30,15 +40,15 @@ public final class SchemaOrg {
         catalog.put("description", "A curated catalog of public medical imaging data resources.");
         catalog.put("url", base + "/");
         ArrayNode datasets = catalog.putArray("dataset");
-        entries.forEach(entry -> datasets.add(dataset(entry, base)));
+        entries.forEach(entry -> datasets.add(dataset(entry, base, graph)));
         return catalog;
     }
 
     /** The JSON-LD block of one resource page, with its context and the catalog it belongs to. */
-    public static ObjectNode page(Entry entry, String base) {
+    public static ObjectNode page(Entry entry, String base, CatalogGraph graph) {
         ObjectNode page = EventJson.mapper().createObjectNode();
         page.put("@context", "https://schema.org");
-        page.setAll(dataset(entry, base));
+        page.setAll(dataset(entry, base, graph));
         ObjectNode catalog = page.putObject("includedInDataCatalog");
         catalog.put("@type", "DataCatalog");
         catalog.put("name", CATALOG_NAME);
@@ -46,12 +56,21 @@ public final class SchemaOrg {
         return page;
     }
 
-    public static ObjectNode dataset(Entry entry, String base) {
+    /** {@code graph}: the catalog's lineage, for {@code isBasedOn}. */
+    public static ObjectNode dataset(Entry entry, String base, CatalogGraph graph) {
         Resource r = entry.resource();
         ObjectNode dataset = EventJson.mapper().createObjectNode();
         dataset.put("@type", "Dataset");
-        dataset.put("@id", base + "/resources/" + r.id());
-        dataset.put("identifier", r.id());
+        dataset.put("@id", pageOf(base, r.id()));
+        ArrayNode identifiers = dataset.putArray("identifier");
+        identifiers.add(r.id());
+        for (Identifier identifier : r.identifiers()) {
+            ObjectNode value = identifiers.addObject();
+            value.put("@type", "PropertyValue");
+            value.put("propertyID", identifier.scheme().key());
+            value.put("value", identifier.value());
+            Links.of(identifier).ifPresent(url -> value.put("url", url));
+        }
         dataset.put("name", r.name());
         if (r.description() != null) {
             dataset.put("description", r.description());
@@ -83,10 +102,29 @@ public final class SchemaOrg {
             dataset.put("version", r.version());
         }
         dataset.put("dateModified", entry.updatedAt().toString());
+        List<String> sources = graph == null ? List.of() : graph.sources(r.id());
+        if (!sources.isEmpty()) {
+            ArrayNode basedOn = dataset.putArray("isBasedOn");
+            for (String source : sources) {
+                Optional<CatalogGraph.Known> known = graph.entry(source);
+                if (known.isPresent()) {
+                    ObjectNode other = basedOn.addObject();
+                    other.put("@type", "Dataset");
+                    other.put("@id", pageOf(base, source));
+                    other.put("name", known.get().name());
+                } else {
+                    Links.ofSource(source).ifPresent(url -> basedOn.addObject().put("@id", url));
+                }
+            }
+        }
         if (entry.withdrawn()) {
             dataset.put("creativeWorkStatus", "Withdrawn");
         }
         return dataset;
+    }
+
+    private static String pageOf(String base, String id) {
+        return base + "/resources/" + id;
     }
 
     public static String json(ObjectNode node) {

@@ -4,6 +4,7 @@ import java.time.Instant;
 
 import org.imagingcatalog.model.Resource;
 import org.imagingcatalog.model.events.EntryVersionPublished;
+import org.imagingcatalog.model.trust.RiskJudgement;
 import org.imagingcatalog.publicweb.catalog.Entry;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -47,6 +48,15 @@ public class PublishedEntry extends PanacheEntityBase {
     public Instant updatedAt;
     @Column(name = "resource_json")
     public String resourceJson;
+    /** The trust fields the list filters on (V5): each vocabulary's constant, UNKNOWN when not stated. */
+    @Column(name = "reference_standard")
+    public String referenceStandard;
+    public String population;
+    @Column(name = "image_source")
+    public String imageSource;
+    /** The participants' risk of bias (LOW, HIGH, UNCLEAR), null when unassessed. */
+    @Column(name = "participants_risk")
+    public String participantsRisk;
 
     static PublishedEntry from(EntryVersionPublished event) {
         PublishedEntry entry = new PublishedEntry();
@@ -77,6 +87,11 @@ public class PublishedEntry extends PanacheEntityBase {
         reason = event.reason();
         updatedAt = ReadModelJson.publishedAt(event);
         resourceJson = ReadModelJson.write(r);
+        referenceStandard = r.referenceStandard().name();
+        population = r.population().name();
+        imageSource = r.imageSource().name();
+        RiskJudgement participants = r.riskOfBias().participants();
+        participantsRisk = participants == null || participants.risk() == null ? null : participants.risk().name();
     }
 
     public Entry toEntry() {

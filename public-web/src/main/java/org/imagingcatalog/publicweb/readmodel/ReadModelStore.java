@@ -115,7 +115,9 @@ public class ReadModelStore {
         return QuarkusTransaction.requiringNew().call(() -> {
             List<String> rows = new ArrayList<>(Panache.getEntityManager().createNativeQuery(
                     "SELECT id || '|' || version || '|' || status || '|' || coalesce(reason, '') || '|' || updated_at"
-                            + " || '|' || resource_json FROM entry ORDER BY id").getResultList());
+                            + " || '|' || reference_standard || '|' || population || '|' || image_source || '|'"
+                            + " || coalesce(participants_risk, '') || '|' || resource_json FROM entry ORDER BY id")
+                    .getResultList());
             rows.addAll(Panache.getEntityManager().createNativeQuery(
                     "SELECT resource_id || '|' || version || '|' || status || '|' || coalesce(summary, '')"
                             + " || '|' || changed_fields || '|' || coalesce(reason, '') || '|' || published_at"

@@ -27,9 +27,10 @@ import org.imagingcatalog.publicweb.catalog.Flag;
  * {@code format} and {@code annotation} take one value or several, comma-separated or repeated
  * ({@code format=DICOM,NIfTI} is {@code format=DICOM&format=NIfTI}): an entry matches when it has any of them,
  * compared case-insensitively and whole (DICOM is not DICOM-SEG). Different parameters narrow each other.
+ * The trust filters ({@link TrustFilter}) narrow it too.
  */
 public record CatalogQuery(String q, Map<Flag, Availability> flags, Access access, String license,
-        List<String> formats, List<String> annotations, Sort sort, int page, int size) {
+        List<String> formats, List<String> annotations, TrustFilter trust, Sort sort, int page, int size) {
 
     public static final int DEFAULT_SIZE = 25;
     public static final int MAX_SIZE = 100;
@@ -42,8 +43,10 @@ public record CatalogQuery(String q, Map<Flag, Availability> flags, Access acces
     private static final Pattern ANY_CONTROL = Pattern.compile("\\p{Cntrl}");
     private static final Pattern NEGATION_RUN = Pattern.compile("-[^\\p{L}\\p{N}]*-");
     /** What people type for a parameter the catalog spells otherwise. */
-    private static final Map<String, String> ALIASES = Map.of("licence", "license", "formats", "format",
-            "annotations", "annotation", "search", "q", "query", "q", "order", "sort");
+    private static final Map<String, String> ALIASES = Map.ofEntries(Map.entry("licence", "license"),
+            Map.entry("formats", "format"), Map.entry("annotations", "annotation"), Map.entry("search", "q"),
+            Map.entry("query", "q"), Map.entry("order", "sort"), Map.entry("excludepediatric", "excludePaediatric"),
+            Map.entry("id", "ids"), Map.entry("rob", "riskOfBias"), Map.entry("labelsource", "referenceStandard"));
 
     /** The addresses that take a catalog query, each with the parameters it knows. */
     public enum Route {
@@ -52,22 +55,26 @@ public record CatalogQuery(String q, Map<Flag, Availability> flags, Access acces
         /** {@code /export/catalog.*}: every match, so page and size are taken and ignored (links made for the list work). */
         EXPORT(true, true),
         /** {@code /feed.atom}: newest changes first, one list; sort is taken and ignored (the page's feed links carried it). */
-        FEED(true, false);
+        FEED(true, false),
+        /** {@code /export/catalog.tex}: the exports' parameters and {@code riskOfBias} (true: a risk-of-bias column). */
+        LATEX(true, true, "riskOfBias");
 
         private final Set<String> parameters;
 
-        Route(boolean sort, boolean paging) {
+        Route(boolean sort, boolean paging, String... own) {
             Set<String> names = new LinkedHashSet<>(List.of("q"));
             for (Flag flag : Flag.values()) {
                 names.add(flag.param());
             }
             names.addAll(List.of("access", "license", "format", "annotation"));
+            names.addAll(TrustFilter.PARAMETERS);
             if (sort) {
                 names.add("sort");
             }
             if (paging) {
                 names.addAll(List.of("page", "size"));
             }
+            names.addAll(List.of(own));
             this.parameters = Collections.unmodifiableSet(names);
         }
 
@@ -83,6 +90,13 @@ public record CatalogQuery(String q, Map<Flag, Availability> flags, Access acces
         license = license == null || license.isBlank() ? null : license.strip();
         formats = formats == null ? List.of() : List.copyOf(formats);
         annotations = annotations == null ? List.of() : List.copyOf(annotations);
+        trust = trust == null ? TrustFilter.NONE : trust;
+    }
+
+    /** A query without trust filters. */
+    public CatalogQuery(String q, Map<Flag, Availability> flags, Access access, String license, List<String> formats,
+            List<String> annotations, Sort sort, int page, int size) {
+        this(q, flags, access, license, formats, annotations, TrustFilter.NONE, sort, page, size);
     }
 
     public static CatalogQuery all() {
@@ -99,13 +113,7 @@ public record CatalogQuery(String q, Map<Flag, Availability> flags, Access acces
      * alphabetically), then a bad value of a known one.
      */
     public static CatalogQuery parse(Map<String, List<String>> params, Route route) {
-        List<String> unknown = params.keySet().stream().filter(name -> !route.parameters().contains(name)).sorted()
-                .toList();
-        if (!unknown.isEmpty()) {
-            throw new BadQueryException(unknown.stream()
-                    .map(name -> new BadQueryException.Refusal(Text.shorten(name), unknownProblem(name, route)))
-                    .toList());
-        }
+        refuseUnknown(params, route.parameters());
         String q = first(params, "q");
         if (q != null && q.length() > Q_MAX) {
             throw new BadQueryException("q", "must be at most " + Q_MAX + " characters");
@@ -143,7 +151,38 @@ public record CatalogQuery(String q, Map<Flag, Availability> flags, Access acces
         Sort sort = rawSort == null || rawSort.isBlank() ? null : Sort.parse(rawSort);
         int page = number(params, "page", 1, 1, MAX_PAGE);
         int size = number(params, "size", DEFAULT_SIZE, 1, MAX_SIZE);
-        return new CatalogQuery(q, flags, access, license, formats, annotations, sort, page, size);
+        TrustFilter trust = TrustFilter.parse(params);
+        return new CatalogQuery(q, flags, access, license, formats, annotations, trust, sort, page, size);
+    }
+
+    /**
+     * Refuses every parameter not in {@code known} (all of them named, alphabetically, each with "did you mean" for
+     * a near miss and the list of the parameters the address takes); for every address that takes parameters.
+     */
+    public static void refuseUnknown(Map<String, List<String>> params, Set<String> known) {
+        List<String> unknown = params.keySet().stream().filter(name -> !known.contains(name)).sorted().toList();
+        if (!unknown.isEmpty()) {
+            throw new BadQueryException(unknown.stream()
+                    .map(name -> new BadQueryException.Refusal(Text.shorten(name), unknownProblem(name, known)))
+                    .toList());
+        }
+    }
+
+    /**
+     * A yes/no parameter, as a checkbox sends it: {@code true} (also {@code on}, {@code yes}, {@code 1}) or
+     * {@code false} ({@code off}, {@code no}, {@code 0}, blank or absent), any case; anything else is refused.
+     */
+    public static boolean yes(Map<String, List<String>> params, String name) {
+        String raw = first(params, name);
+        if (raw == null || raw.isBlank()) {
+            return false;
+        }
+        return switch (raw.strip().toLowerCase(Locale.ROOT)) {
+            case "true", "on", "yes", "1" -> true;
+            case "false", "off", "no", "0" -> false;
+            default -> throw new BadQueryException(name, "must be true or false, not \"" + Text.shorten(
+                    ANY_CONTROL.matcher(raw).replaceAll("?")) + "\"");
+        };
     }
 
     /** The order actually used: relevance only makes sense with search words. */
@@ -160,7 +199,7 @@ public record CatalogQuery(String q, Map<Flag, Availability> flags, Access acces
 
     public boolean filtered() {
         return q != null || !flags.isEmpty() || access != null || license != null || !formats.isEmpty()
-                || !annotations.isEmpty();
+                || !annotations.isEmpty() || trust.any();
     }
 
     public Availability flag(Flag flag) {
@@ -168,7 +207,7 @@ public record CatalogQuery(String q, Map<Flag, Availability> flags, Access acces
     }
 
     public CatalogQuery withPage(int newPage) {
-        return new CatalogQuery(q, flags, access, license, formats, annotations, sort, newPage, size);
+        return new CatalogQuery(q, flags, access, license, formats, annotations, trust, sort, newPage, size);
     }
 
     /** The same query narrowed to this value of a flag, from its first page. */
@@ -176,17 +215,17 @@ public record CatalogQuery(String q, Map<Flag, Availability> flags, Access acces
         Map<Flag, Availability> narrowed = new EnumMap<>(Flag.class);
         narrowed.putAll(flags);
         narrowed.put(flag, value);
-        return new CatalogQuery(q, narrowed, access, license, formats, annotations, sort, 1, size);
+        return new CatalogQuery(q, narrowed, access, license, formats, annotations, trust, sort, 1, size);
     }
 
     /** The same query narrowed to this access, from its first page. */
     public CatalogQuery withAccess(Access value) {
-        return new CatalogQuery(q, flags, value, license, formats, annotations, sort, 1, size);
+        return new CatalogQuery(q, flags, value, license, formats, annotations, trust, sort, 1, size);
     }
 
     /** The same query narrowed to this licence, from its first page. */
     public CatalogQuery withLicense(String value) {
-        return new CatalogQuery(q, flags, access, value, formats, annotations, sort, 1, size);
+        return new CatalogQuery(q, flags, access, value, formats, annotations, trust, sort, 1, size);
     }
 
     /** The same query as a canonical URL query string (without "?"); empty when nothing is set. */
@@ -212,6 +251,9 @@ public record CatalogQuery(String q, Map<Flag, Availability> flags, Access acces
         add(parts, "license", license);
         add(parts, "format", formats.isEmpty() ? null : String.join(",", formats));
         add(parts, "annotation", annotations.isEmpty() ? null : String.join(",", annotations));
+        for (String[] pair : TrustFilter.pairs(trust)) {
+            add(parts, pair[0], pair[1]);
+        }
         if (withSort) {
             add(parts, "sort", sort == null ? null : sort.param());
         }
@@ -229,13 +271,13 @@ public record CatalogQuery(String q, Map<Flag, Availability> flags, Access acces
     }
 
     /** "is unknown here (did you mean "caseReview"?); this address takes q, ct, ..." */
-    private static String unknownProblem(String name, Route route) {
+    private static String unknownProblem(String name, Set<String> parameters) {
         String folded = fold(name);
-        String meant = ALIASES.containsKey(folded) && route.parameters().contains(ALIASES.get(folded))
+        String meant = ALIASES.containsKey(folded) && parameters.contains(ALIASES.get(folded))
                 ? ALIASES.get(folded)
-                : route.parameters().stream().filter(known -> fold(known).equals(folded)).findFirst().orElse(null);
+                : parameters.stream().filter(known -> fold(known).equals(folded)).findFirst().orElse(null);
         return UNKNOWN + (meant == null ? "" : " (did you mean \"" + meant + "\"?)") + "; this address takes "
-                + String.join(", ", route.parameters());
+                + (parameters.isEmpty() ? "no parameter" : String.join(", ", parameters));
     }
 
     /** case_review, CaseReview and casereview alike. */
@@ -244,6 +286,12 @@ public record CatalogQuery(String q, Map<Flag, Availability> flags, Access acces
     }
 
     /** Control characters (NUL above all, which PostgreSQL cannot even compare) are not search text. */
+    static void requireNoControl(String name, String value) {
+        if (value != null && ANY_CONTROL.matcher(value).find()) {
+            throw new BadQueryException(name, "must not contain control characters");
+        }
+    }
+
     private static void requireText(String name, String value) {
         if (value != null && CONTROL.matcher(value).find()) {
             throw new BadQueryException(name, "must not contain control characters");
@@ -295,7 +343,7 @@ public record CatalogQuery(String q, Map<Flag, Availability> flags, Access acces
                 ? " " : "-");
     }
 
-    private static String first(Map<String, List<String>> params, String name) {
+    static String first(Map<String, List<String>> params, String name) {
         List<String> values = params.get(name);
         return values == null || values.isEmpty() ? null : values.get(0);
     }

@@ -29,8 +29,8 @@ import jakarta.persistence.Query;
  * {@code ts_rank} over the stored, weighted {@code entry.search} tsvector and its GIN index
  * ({@code db/migration/V2__read_model.sql}, redefined by {@code V4__search_terms_and_facets.sql} with formats,
  * annotations and the Y flags' terms), with the sort keys and their indexes of V2 and the narrow filter index of
- * V4 (which replaced V3's) that counts read. Queries are built from a {@link CatalogQuery} only: column names are
- * fixed identifiers, every value is a bind parameter.
+ * V4 (which replaced V3's; V5's replaces it with the trust columns added) that counts read. Queries are built from
+ * a {@link CatalogQuery} only: column names are fixed identifiers, every value is a bind parameter.
  * <p>
  * The reader's search text becomes a tsquery inside PostgreSQL: {@code catalog_search_query(q)} (V4) parses it as
  * web search syntax and folds the spellings of its {@code search_synonym} table (x-ray, xray, radiograph, CXR...).
@@ -332,6 +332,8 @@ public class SearchRepository {
                 clauses.add("e.annotation_keys && string_to_array(lower(?), chr(10))");
                 params.add(String.join("\n", query.annotations()));
             }
+            // the trust columns of V5, in the narrow filter index with the flags
+            query.trust().where(clauses, params);
             return new Where(String.join(" AND ", clauses), params);
         }
     }

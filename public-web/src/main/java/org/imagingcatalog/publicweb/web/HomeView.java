@@ -6,7 +6,7 @@ import org.imagingcatalog.publicweb.catalog.Flag;
 
 /** Everything the catalog page shows, prepared so the template only lays it out. */
 public record HomeView(String q, String license, String formats, String annotations, List<Select> selects,
-        List<Row> rows, long total, boolean totalExact, boolean filtered, List<FacetLine> facets, boolean facetsExact,
+        List<Select> trustSelects, List<Check> trustChecks, List<Row> rows, long total, boolean totalExact, boolean filtered, List<FacetLine> facets, boolean facetsExact,
         long facetsCounted, String pageLabel, String previousUrl, String nextUrl, String exportSuffix,
         String feedSuffix, String errorField, String errorMessage, String errorLink) {
 
@@ -14,6 +14,10 @@ public record HomeView(String q, String license, String formats, String annotati
     }
 
     public record Option(String value, String label, boolean selected) {
+    }
+
+    /** A yes/no filter as a checkbox: its parameter, what it says, what it does, and whether it is ticked. */
+    public record Check(String name, String label, String help, boolean checked) {
     }
 
     public record Row(String id, String name, String provider, String access, String license, List<Badge> badges) {

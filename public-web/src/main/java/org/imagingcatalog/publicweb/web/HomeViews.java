@@ -7,6 +7,9 @@ import java.util.Set;
 import org.imagingcatalog.model.Access;
 import org.imagingcatalog.model.Availability;
 import org.imagingcatalog.model.Resource;
+import org.imagingcatalog.model.trust.ImageSource;
+import org.imagingcatalog.model.trust.Population;
+import org.imagingcatalog.model.trust.ReferenceStandard;
 import org.imagingcatalog.publicweb.catalog.Entry;
 import org.imagingcatalog.publicweb.catalog.Flag;
 import org.imagingcatalog.publicweb.search.BadQueryException;
@@ -14,6 +17,8 @@ import org.imagingcatalog.publicweb.search.CatalogQuery;
 import org.imagingcatalog.publicweb.search.Facets;
 import org.imagingcatalog.publicweb.search.ResultPage;
 import org.imagingcatalog.publicweb.search.Sort;
+import org.imagingcatalog.publicweb.search.TrustFilter;
+import org.imagingcatalog.publicweb.web.HomeView.Check;
 import org.imagingcatalog.publicweb.web.HomeView.FacetLine;
 import org.imagingcatalog.publicweb.web.HomeView.FacetValue;
 import org.imagingcatalog.publicweb.web.HomeView.Option;
@@ -38,7 +43,7 @@ final class HomeViews {
         String feedFilters = query.feedQueryString();
         Facets facets = result.facets();
         return new HomeView(query.q(), query.license(), String.join(",", query.formats()),
-                String.join(",", query.annotations()), selects(query), rows, result.total(), result.totalExact(),
+                String.join(",", query.annotations()), selects(query), trustSelects(query), trustChecks(query), rows, result.total(), result.totalExact(),
                 query.filtered(), facets == null || result.total() == 0 ? List.of() : facetLines(query, facets),
                 facets == null || facets.exact(), facets == null ? 0 : facets.counted(),
                 "Page " + query.page() + (result.totalExact() ? " of " + result.pages() : ""),
@@ -54,7 +59,8 @@ final class HomeViews {
         HomeView empty = of(ResultPage.exact(CatalogQuery.all(), List.of(), 0));
         String field = error.parameter();
         String link = FORM_FIELDS.contains(field) && !error.unknownParametersOnly() ? "#" + field : "/";
-        return new HomeView(null, null, "", "", empty.selects(), List.of(), 0, true, true, List.of(), true, 0,
+        return new HomeView(null, null, "", "", empty.selects(), empty.trustSelects(), empty.trustChecks(), List.of(), 0,
+                true, true, List.of(), true, 0,
                 empty.pageLabel(), null, null, "", "", field, error.detail(), link);
     }
 
@@ -131,6 +137,41 @@ final class HomeViews {
         }
         selects.add(new Select("sort", "Sort by", sort));
         return selects;
+    }
+
+    /** The trust fields' selects: label source, population, image source, each "Any" or one value. */
+    private static List<Select> trustSelects(CatalogQuery query) {
+        TrustFilter trust = query.trust();
+        return List.of(
+                trustSelect("referenceStandard", "Label source", ReferenceStandard.values(), trust.referenceStandard(),
+                        ReferenceStandard::label),
+                trustSelect("population", "Population", Population.values(), trust.population(), Population::label),
+                trustSelect("imageSource", "Image source", ImageSource.values(), trust.imageSource(),
+                        ImageSource::label));
+    }
+
+    private static <E extends Enum<E>> Select trustSelect(String name, String label, E[] values, E selected,
+            java.util.function.Function<E, String> words) {
+        List<Option> options = new ArrayList<>();
+        options.add(new Option("", "Any", selected == null));
+        for (E value : values) {
+            options.add(new Option(value.name(), capitalized(words.apply(value)), value == selected));
+        }
+        return new Select(name, label, options);
+    }
+
+    /** The readers' own phrasings of the trust filters, as checkboxes. */
+    private static List<Check> trustChecks(CatalogQuery query) {
+        TrustFilter trust = query.trust();
+        return List.of(
+                new Check("excludePaediatric", "Exclude datasets with paediatric controls",
+                        "Leaves out datasets with children's images (population paediatric or mixed) and those whose"
+                                + " participants are judged at high risk of bias", trust.excludePaediatric()),
+                new Check("rtPcrOnly", "Only RT-PCR-confirmed labels", "Label source: an RT-PCR test",
+                        trust.rtPcrOnly()),
+                new Check("hospitalImagesOnly", "Original hospital images only",
+                        "Image source: DICOM from hospital systems, not images taken from papers or converted",
+                        trust.hospitalImagesOnly()));
     }
 
     private static String capitalized(String text) {

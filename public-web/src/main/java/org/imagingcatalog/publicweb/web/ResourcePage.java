@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.imagingcatalog.model.Resource;
@@ -33,7 +34,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
-/** One resource: every field, how to cite it, its change log, and where to propose a change. */
+/**
+ * One resource: every field; what it is built from and what is built from it (drawn and listed), how its labels
+ * were set, whose and what images it holds and its risk of bias; how to cite it; its change log; and where to
+ * propose a change.
+ */
 @Path("/resources/{id}")
 public class ResourcePage {
 
@@ -64,11 +69,12 @@ public class ResourcePage {
             Entry entry = catalog.entry(id).orElseThrow(() -> new WebApplicationException(answers.answer(uri.getPath(),
                     "not-found", 404, "Not found", "There is no resource with the id \"" + id + "\" in the catalog.")
                     .build()));
-            return Templates.resource(view(entry, catalog.history(id))).render().getBytes(StandardCharsets.UTF_8);
+            return Templates.resource(view(entry, catalog.history(id), catalog.lineage(id))).render()
+                    .getBytes(StandardCharsets.UTF_8);
         });
     }
 
-    private ResourceView view(Entry entry, List<Change> history) {
+    private ResourceView view(Entry entry, List<Change> history, Optional<CatalogReader.EntryLineage> lineage) {
         Resource r = entry.resource();
         List<Badge> flags = new ArrayList<>();
         for (Flag flag : Flag.values()) {
@@ -83,8 +89,11 @@ public class ResourcePage {
                 count(r.counts().studies()), String.join(", ", r.annotations()), String.join(", ", r.tags()),
                 r.version() == null ? 0 : r.version(), r.status() == null ? "ACTIVE" : r.status().name(),
                 entry.withdrawn(), entry.reason(), DAY.format(entry.updatedAt().atZone(ZoneOffset.UTC)),
-                citation(entry), Bibtex.entry(entry, site.base()), SchemaOrg.forScriptBlock(SchemaOrg.page(entry, site.base())),
-                site.submissionUrl() + "/correct/" + encodedId, site.submissionUrl() + "/withdraw/" + encodedId, changes);
+                citation(entry), Bibtex.entry(entry, site.base()),
+                SchemaOrg.forScriptBlock(SchemaOrg.page(entry, site.base(),
+                        lineage.map(CatalogReader.EntryLineage::graph).orElse(null))),
+                site.submissionUrl() + "/correct/" + encodedId, site.submissionUrl() + "/withdraw/" + encodedId, changes,
+                TrustViews.of(r, lineage));
     }
 
     private String citation(Entry entry) {

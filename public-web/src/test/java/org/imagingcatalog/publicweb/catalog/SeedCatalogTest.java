@@ -155,7 +155,8 @@ class SeedCatalogTest {
         List<String> ids = new ArrayList<>();
         catalog.get("dataset").forEach(d -> {
             assertThat(d.get("@type").asText()).isEqualTo("Dataset");
-            ids.add(d.get("identifier").asText());
+            // the catalog id first, then a PropertyValue per identifier (issue 15)
+            ids.add(d.get("identifier").get(0).asText());
         });
         assertThat(ids).containsAll(SEED.stream().map(Resource::id).toList());
     }

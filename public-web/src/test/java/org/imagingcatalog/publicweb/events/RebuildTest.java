@@ -37,7 +37,11 @@ class RebuildTest {
         String a = Entries.unique("rebuild");
         String b = Entries.unique("rebuild");
         Entries.publish(Entries.resource(a, "Rebuild A", "YNNNYU", "first", List.of("t")));
-        Entries.publish(Entries.resource(a, "Rebuild A v2", "YYNNYU", "second", List.of("t")), 2,
+        // issue 15: the trust columns are refilled by the rebuild too (the checksum covers them)
+        Entries.publish(Entries.resource(a, "Rebuild A v2", "YYNNYU", "second", List.of("t"))
+                .withTrust(new org.imagingcatalog.model.trust.TrustFields(null, null,
+                        org.imagingcatalog.model.trust.ReferenceStandard.RT_PCR,
+                        org.imagingcatalog.model.trust.Population.ADULT, null, null, null)), 2,
                 ResourceStatus.ACTIVE, "name changed", null);
         Entries.publish(Entries.resource(b, "Rebuild B", "UUUUUU", "gone", List.of("t")), 1,
                 ResourceStatus.WITHDRAWN, "withdrawn", "no longer online");
@@ -59,6 +63,8 @@ class RebuildTest {
         assertThat(rows("entry")).isPositive();
         given().get("/api/v1/resources/" + a).then().statusCode(200).body("version", org.hamcrest.Matchers.is(2));
         given().get("/api/v1/resources/" + b).then().statusCode(200).body("status", org.hamcrest.Matchers.is("WITHDRAWN"));
+        given().get("/api/v1/resources?population=ADULT&rtPcrOnly=true&size=100").then().statusCode(200)
+                .body("items.id", org.hamcrest.Matchers.hasItem(a));
     }
 
     private static io.restassured.path.json.JsonPath status() {

@@ -2,6 +2,12 @@ package org.imagingcatalog.publicweb.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.imagingcatalog.model.trust.Identifier;
+import org.imagingcatalog.model.trust.IdentifierScheme;
+import org.imagingcatalog.model.trust.Risk;
+import org.imagingcatalog.model.trust.RiskJudgement;
+import org.imagingcatalog.model.trust.RiskOfBias;
+import org.imagingcatalog.publicweb.catalog.Links;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -27,6 +33,33 @@ class FormatsTest {
         assertThat(Latex.escape("\\ & % $ # _ { } ~ ^")).isEqualTo(
                 "\\textbackslash{} \\& \\% \\$ \\# \\_ \\{ \\} \\textasciitilde{} \\textasciicircum{}");
         assertThat(Latex.escape("a\nb")).isEqualTo("a b");
+    }
+
+    @Test
+    void theRiskOfBiasColumnShowsTheWorstAssessedRisk() {
+        RiskJudgement low = new RiskJudgement(Risk.LOW, "a");
+        RiskJudgement unclear = new RiskJudgement(Risk.UNCLEAR, "b");
+        RiskJudgement high = new RiskJudgement(Risk.HIGH, "c");
+        assertThat(Latex.worstRisk(RiskOfBias.unassessed())).isEqualTo("--");
+        assertThat(Latex.worstRisk(new RiskOfBias(low, null, null, null))).isEqualTo("L");
+        assertThat(Latex.worstRisk(new RiskOfBias(low, unclear, null, low))).isEqualTo("U");
+        assertThat(Latex.worstRisk(new RiskOfBias(null, unclear, high, low))).isEqualTo("H");
+    }
+
+    @Test
+    void identifiersAndOutsideSourcesLinkToTheirRegistries() {
+        assertThat(Links.doi("10.1000/a b#c?d")).isEqualTo("https://doi.org/10.1000/a%20b%23c%3Fd");
+        assertThat(Links.of(new Identifier(IdentifierScheme.DOI, "doi:10.5281/ZENODO.3757476")))
+                .contains("https://doi.org/10.5281/zenodo.3757476");
+        assertThat(Links.of(new Identifier(IdentifierScheme.KAGGLE, "c/rsna-pneumonia-detection-challenge")))
+                .contains("https://www.kaggle.com/competitions/rsna-pneumonia-detection-challenge");
+        assertThat(Links.of(new Identifier(IdentifierScheme.PMID, "PMID: 32247484")))
+                .contains("https://pubmed.ncbi.nlm.nih.gov/32247484/");
+        assertThat(Links.of(new Identifier(IdentifierScheme.DOI, "per-case"))).isEmpty();
+        assertThat(Links.ofSource("https://example.org/x")).contains("https://example.org/x");
+        assertThat(Links.ofSource("10.1002/mp.14676")).contains("https://doi.org/10.1002/mp.14676");
+        assertThat(Links.ofSource("covid-ct")).isEmpty();
+        assertThat(Links.ofSource("javascript:alert(1)")).isEmpty();
     }
 
     @Test

@@ -23,6 +23,10 @@ import org.imagingcatalog.model.Counts;
 import org.imagingcatalog.model.Modalities;
 import org.imagingcatalog.model.Resource;
 import org.imagingcatalog.model.ResourceStatus;
+import org.imagingcatalog.model.trust.Risk;
+import org.imagingcatalog.model.trust.RiskJudgement;
+import org.imagingcatalog.model.trust.RiskOfBias;
+import org.imagingcatalog.model.trust.TrustFields;
 import org.imagingcatalog.publicweb.catalog.Entry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,6 +75,17 @@ class LatexPaperTest {
                 threeHundred.pages());
     }
 
+    /** Issue 15: the variant with the risk-of-bias column (riskOfBias=true) at 300 entries, every judgement in it. */
+    @Test
+    void theVariantWithTheRiskOfBiasColumnCompilesCleanlyAt300Entries() throws Exception {
+        List<Entry> entries = withRisks(synthetic(300));
+        String tex = Latex.table(entries, AS_OF, null, true);
+        assertThat(tex).contains(" & H \\\\\n", " & U \\\\\n", " & L \\\\\n", " & -- \\\\\n");
+        Compilation compiled = compile(dir.resolve("risk-of-bias"), entries, "plain", true);
+        compiled.assertClean(300);
+        System.out.printf("LatexPaperTest: 300 entries with the RoB column -> %d pages%n", compiled.pages());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"unsrt", "abbrv", "alpha"})
     void theOtherClassicBibliographyStylesCompileCleanlyToo(String style) throws Exception {
@@ -88,6 +103,25 @@ class LatexPaperTest {
 
     static String tex(List<Entry> entries) {
         return Latex.table(entries, AS_OF);
+    }
+
+    /** Entries with risk-of-bias judgements in turn: none, low, unclear, high, and low with a high one. */
+    static List<Entry> withRisks(List<Entry> entries) {
+        List<Entry> judged = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            Entry entry = entries.get(i);
+            RiskOfBias rob = switch (i % 5) {
+                case 1 -> new RiskOfBias(new RiskJudgement(Risk.LOW, "consecutive patients"), null, null, null);
+                case 2 -> new RiskOfBias(null, new RiskJudgement(Risk.UNCLEAR, "labels of unknown origin"), null, null);
+                case 3 -> new RiskOfBias(null, null, new RiskJudgement(Risk.HIGH, "images from papers"), null);
+                case 4 -> new RiskOfBias(new RiskJudgement(Risk.LOW, "adults"), null, null,
+                        new RiskJudgement(Risk.HIGH, "shares patients with its sources"));
+                default -> RiskOfBias.unassessed();
+            };
+            Resource r = entry.resource().withTrust(new TrustFields(null, null, null, null, null, rob, null));
+            judged.add(new Entry(r, entry.json(), entry.updatedAt(), entry.reason()));
+        }
+        return judged;
     }
 
     static String bib(List<Entry> entries) {
@@ -221,10 +255,16 @@ class LatexPaperTest {
     }
 
     static Compilation compile(Path dir, List<Entry> entries, String style) throws IOException, InterruptedException {
+        return compile(dir, entries, style, false);
+    }
+
+    static Compilation compile(Path dir, List<Entry> entries, String style, boolean riskOfBias)
+            throws IOException, InterruptedException {
         String pdflatex = require("pdflatex");
         String bibtex = require("bibtex");
         Files.createDirectories(dir);
-        Files.writeString(dir.resolve("catalog.tex"), tex(entries), UTF_8);
+        Files.writeString(dir.resolve("catalog.tex"), riskOfBias ? Latex.table(entries, AS_OF, null, true) : tex(entries),
+                UTF_8);
         Files.writeString(dir.resolve("catalog.bib"), bib(entries), UTF_8);
         Files.writeString(dir.resolve("paper.tex"), PAPER.formatted(style), UTF_8);
 

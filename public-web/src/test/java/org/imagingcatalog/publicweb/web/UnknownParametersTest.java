@@ -44,7 +44,8 @@ class UnknownParametersTest {
 
     @Test
     void eachRouteKnowsItsOwnParameters() {
-        String all = "q=chest&ct=Y&xray=&mri=&ultrasound=&metadata=&caseReview=&access=&license=&format=&annotation=";
+        String all = "q=chest&ct=Y&xray=&mri=&ultrasound=&metadata=&caseReview=&access=&license=&format=&annotation="
+                + "&referenceStandard=&population=&imageSource=&excludePaediatric=&rtPcrOnly=&hospitalImagesOnly=";
         given().get("/api/v1/resources?" + all + "&sort=name&page=1&size=10").then().statusCode(200);
         given().get("/?" + all + "&sort=name&page=1&size=10").then().statusCode(200);
         // the exports take page and size and ignore them (every match is exported)
@@ -54,6 +55,18 @@ class UnknownParametersTest {
         given().get("/feed.atom?page=2").then().statusCode(400).contentType(PROBLEM)
                 .body("errors[0].field", is("page"));
         given().get("/feed.atom?size=10").then().statusCode(400).body("errors[0].field", is("size"));
+        // the LaTeX table alone takes riskOfBias (a column of its own)
+        given().get("/export/catalog.tex?" + all + "&sort=name&page=1&size=10&riskOfBias=true").then().statusCode(200);
+        given().get("/export/catalog.csv?riskOfBias=true").then().statusCode(400).body("errors[0].field", is("riskOfBias"));
+        given().get("/api/v1/resources?riskOfBias=true").then().statusCode(400)
+                .body("errors[0].message", containsString("this address takes q, ct, xray, mri, ultrasound, metadata,"
+                        + " caseReview, access, license, format, annotation, referenceStandard, population, imageSource,"
+                        + " excludePaediatric, rtPcrOnly, hospitalImagesOnly, sort, page, size"));
+        // the overlap check takes ids (the page: ids and q), the lineage nothing
+        given().get("/api/v1/overlap?ids=a,b&q=x").then().statusCode(400).body("errors[0].field", is("q"))
+                .body("errors[0].message", containsString("this address takes ids"));
+        given().get("/api/v1/resources/covid-ct/lineage?format=json").then().statusCode(400)
+                .body("errors[0].field", is("format"));
         // names are case-sensitive, like the JSON fields they mirror
         given().get("/api/v1/resources?CT=Y").then().statusCode(400).body("errors[0].field", is("CT"));
     }
