@@ -36,8 +36,10 @@ final class AuthorizationMatrixCaller {
     enum Kind {
         /** Pages and forms behind the authorization-code login: cookies only. */
         BROWSER,
-        /** Bearer tokens only. */
+        /** Bearer tokens only; the curator's routes. */
         API,
+        /** Bearer tokens only, and only the catalog-admin role (the audit log, the read-model rebuild). */
+        ADMIN_API,
         /** No login at all: whatever the caller sends, the answer is the same. */
         PUBLIC
     }

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * bearer tokens for the API), a token that has expired, one from another realm and one issued to another
  * client. Browser routes send strangers to the Keycloak login, the API answers 401, the wrong role gets
  * 403, the right one gets its 2xx. The matrix is printed and written to target/reliability/security.md.
+ * Malformed bearer tokens get a 401 problem and leave no ERROR in the services' logs.
  */
 class AuthorizationMatrixIT {
 
@@ -27,6 +28,7 @@ class AuthorizationMatrixIT {
             Who.EXPIRED, Who.OTHER_REALM, Who.OTHER_CLIENT);
 
     private final CatalogStack stack = CatalogStack.shared();
+    private long rebuildsBefore;
 
     @Test
     void everyRouteAnswersEachCallerAsItsRoleAllows() {
@@ -38,6 +40,8 @@ class AuthorizationMatrixIT {
         catalog.awaitInQueue(made.id());
         catalog.decide(made.id(), "ACCEPT", "for the matrix");
         catalog.awaitPublic(resourceId, 1);
+        // submission-service learns of it from the entries topic: its correction and withdrawal forms must know it
+        Http.await(stack.submission.url() + "/correct/" + resourceId, r -> r.status() == 200, java.time.Duration.ofSeconds(60));
         HostileCatalog.Receipt openUi = catalog.proposeNew(HostileCatalog.resource("authz-ui-" + run, "Matrix UI " + run),
                 "to be refused in the UI", null, null);
         HostileCatalog.Receipt openApi = catalog.proposeNew(HostileCatalog.resource("authz-api-" + run, "Matrix API " + run),
@@ -62,11 +66,16 @@ class AuthorizationMatrixIT {
                 caller.session(stack.submission.url(), who, SecurityWebSession.loggedIn(stack.submission.url(), "/my", user));
             }
             String curatorCsrf = caller.session(stack.curation.url(), Who.CURATOR).csrfToken("/resources/" + resourceId);
+            SecurityWebSession browser = SecurityWebSession.anonymous(stack.submission.url());
+            AuthorizationMatrixRoutes.FormSession submissionForm = new AuthorizationMatrixRoutes.FormSession(
+                    browser.csrfToken("/new"), browser.cookie("csrf-token"));
+            rebuildsBefore = rebuilds(tokens.user("admin"));
             SecurityTokens.awaitExpiry(expiring);
 
             rows = AuthorizationMatrixRoutes.all(new AuthorizationMatrixRoutes.Fixture(stack.submission.url(),
                     stack.curation.url(), stack.publicWeb.url(), resourceId, made.trackingToken(), openUi.id(), openApi.id(),
-                    who -> who == Who.CURATOR ? curatorCsrf : null, () -> currentVersion(catalog, resourceId)));
+                    who -> who == Who.CURATOR ? curatorCsrf : null, submissionForm,
+                    () -> currentVersion(catalog, resourceId)));
             for (Row row : rows) {
                 // the curator last: by then every refusal has had its chance to change something, and none may
                 for (Who who : List.of(Who.ANONYMOUS, Who.CONTRIBUTOR, Who.CATALOG_ADMIN, Who.EXPIRED, Who.OTHER_REALM,
@@ -77,6 +86,12 @@ class AuthorizationMatrixIT {
                             .put(row, caller.send(row.kind(), url, who, row.call().apply(who)));
                 }
             }
+            // the catalog-admin's rebuild (the one 202) runs to its end before any other test reads the catalog
+            String admin = tokens.user("admin");
+            Http.await(stack.publicWeb.url() + "/admin/rebuild", r -> r.status() == 200
+                    && r.json().path("rebuilds").asLong() > rebuildsBefore && r.json().path("caughtUp").asBoolean(),
+                    java.time.Duration.ofSeconds(120), "Authorization", Http.bearer(admin));
+            catalog.awaitPublic(resourceId, 1);
         }
 
         List<String> wrong = new ArrayList<>();
@@ -84,7 +99,9 @@ class AuthorizationMatrixIT {
                 .append("Real Keycloak credentials: browser routes get a session from a login on Keycloak's page, the API ")
                 .append("a bearer token. \"expired\" is a curator token that outlived its ")
                 .append("5 s lifespan, \"other realm\" the master realm's admin token, \"other client\" a curator token ")
-                .append("issued to a client without curation-service in its audience. \"302 login\" is a redirect to ")
+                .append("issued to a client without curation-service in its audience (public-web's rebuild checks the ")
+                .append("realm and the role, not the audience, so there it is a curator's token: 403). ")
+                .append("\"302 login\" is a redirect to ")
                 .append("the Keycloak login page. Every cell is what the service answered; a wrong one says what was ")
                 .append("expected.\n\n| service | route |");
         SHOWN.forEach(who -> table.append(' ').append(who.label).append(" |"));
@@ -109,6 +126,69 @@ class AuthorizationMatrixIT {
         System.out.println(table);
         HostileTally.write(HostileInputIT.reliability().resolve("security.md"), table.toString());
         assertThat(wrong).as("cells of the authorisation matrix that differ from the contract").isEmpty();
+        // only the curator's requests changed the resource: version 1, four form posts, five API calls
+        assertThat(currentVersion(catalog, resourceId)).as("versions of %s after the matrix", resourceId).isEqualTo(10);
+        assertThat(catalog.awaitInQueue(openUi.id()).path("status").asText()).isEqualTo("REJECTED");
+        assertThat(catalog.awaitInQueue(openApi.id()).path("status").asText()).isEqualTo("REJECTED");
+    }
+
+    /**
+     * Bearer tokens that are not tokens at all (garbage, cut, unsigned, a forged signature, huge) are refused with a
+     * 401 problem that says why, on curation's API and public-web's rebuild, and no service logs an ERROR for them.
+     */
+    @Test
+    void malformedBearerTokensAreRefusedWith401ProblemsAndNoErrorLogs() throws Exception {
+        String real = stack.token("curator", "curator");
+        String admin = stack.token("admin", "admin");
+        List<String> malformed = List.of("garbage", "x.y.z", real.substring(0, real.length() / 2),
+                "eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.", real.substring(0, real.lastIndexOf('.') + 1) + "AAAA",
+                admin.substring(0, admin.lastIndexOf('.') + 1) + "forged" + admin.substring(admin.lastIndexOf('.') + 7),
+                "%00<script>", "A".repeat(3000), "");
+        List<String> routes = List.of(stack.curation.url() + "/api/v1/queue", stack.curation.url() + "/api/v1/audit",
+                stack.curation.url() + "/api/v1/resources/covid-ct", stack.publicWeb.url() + "/admin/rebuild");
+        Map<ServiceProcess, Long> errorsBefore = new LinkedHashMap<>();
+        for (ServiceProcess service : List.of(stack.curation, stack.publicWeb)) {
+            errorsBefore.put(service, errorLines(service));
+        }
+        List<String> wrong = new ArrayList<>();
+        int sent = 0;
+        for (String route : routes) {
+            for (String token : malformed) {
+                Http.Reply reply = Http.get(route, "Authorization", "Bearer " + token);
+                sent++;
+                String type = reply.raw().headers().firstValue("Content-Type").orElse("");
+                String challenge = reply.raw().headers().firstValue("WWW-Authenticate").orElse("");
+                boolean problem = type.startsWith("application/problem+json")
+                        && !reply.json().path("title").asText().isBlank() && !reply.json().path("detail").asText().isBlank();
+                if (reply.status() != 401 || !problem || !challenge.startsWith("Bearer")) {
+                    wrong.add(route + " with \"" + token.substring(0, Math.min(30, token.length())) + "…\": "
+                            + reply.status() + " " + type + " WWW-Authenticate '" + challenge + "' "
+                            + reply.body().substring(0, Math.min(200, reply.body().length())));
+                }
+            }
+        }
+        Thread.sleep(1_000); // the services' log lines are written by now
+        Map<String, Long> newErrors = new LinkedHashMap<>();
+        errorsBefore.forEach((service, before) -> newErrors.put(service.name(), errorLines(service) - before));
+        System.out.println("AuthorizationMatrixIT malformed bearer tokens: " + sent + " requests, " + wrong.size()
+                + " wrong; new ERROR log lines " + newErrors);
+        assertThat(wrong).as("malformed bearer tokens not answered 401 problem+json with a Bearer challenge").isEmpty();
+        assertThat(newErrors).as("ERROR lines the malformed tokens left in the logs").allSatisfy((k, v) ->
+                assertThat(v).as(k).isZero());
+    }
+
+    private static long errorLines(ServiceProcess service) {
+        try (java.util.stream.Stream<String> lines = java.nio.file.Files.lines(service.log(),
+                java.nio.charset.StandardCharsets.ISO_8859_1)) {
+            return lines.filter(line -> line.matches("^\\S+ ERROR .*")).count();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private long rebuilds(String adminToken) {
+        return Http.get(stack.publicWeb.url() + "/admin/rebuild", "Authorization", Http.bearer(adminToken)).json()
+                .path("rebuilds").asLong();
     }
 
     private int currentVersion(HostileCatalog catalog, String resourceId) {

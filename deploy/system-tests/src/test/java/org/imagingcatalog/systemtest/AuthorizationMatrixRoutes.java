@@ -1,11 +1,13 @@
 package org.imagingcatalog.systemtest;
 
+import static org.imagingcatalog.systemtest.AuthorizationMatrixCaller.Kind.ADMIN_API;
 import static org.imagingcatalog.systemtest.AuthorizationMatrixCaller.Kind.API;
 import static org.imagingcatalog.systemtest.AuthorizationMatrixCaller.Kind.BROWSER;
 import static org.imagingcatalog.systemtest.AuthorizationMatrixCaller.Kind.PUBLIC;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 
 import org.imagingcatalog.systemtest.AuthorizationMatrixCaller.Call;
@@ -20,13 +22,24 @@ import org.imagingcatalog.systemtest.AuthorizationMatrixCaller.Who;
 final class AuthorizationMatrixRoutes {
 
     /** One row: a route, who may use it (for browser routes), what that one gets, and the request. */
-    record Row(String service, String route, Kind kind, Who allowed, String success, Function<Who, Call> call) {
+    record Row(String service, String route, Kind kind, Set<Who> allowed, String success, Function<Who, Call> call) {
     }
 
-    /** What the matrix works on. */
-    record Fixture(String submissionUrl, String curationUrl, String publicUrl, String resourceId, String trackingToken,
-            String openForUi, String openForApi, Function<Who, String> curatorCsrf, java.util.function.IntSupplier version) {
+    /** A CSRF token of submission-service's forms and the cookie it must come back with (an anonymous browser's). */
+    record FormSession(String token, String cookie) {
     }
+
+    /**
+     * What the matrix works on: the resource, the tracking token of the submission that made it (decided, so not
+     * revisable), two open submissions (one refused in the UI, one over the API), the curator's CSRF token, a
+     * browser's CSRF pair for submission-service's forms, and the resource's current version.
+     */
+    record Fixture(String submissionUrl, String curationUrl, String publicUrl, String resourceId, String trackingToken,
+            String openForUi, String openForApi, Function<Who, String> curatorCsrf, FormSession submissionForm,
+            java.util.function.IntSupplier version) {
+    }
+
+    private static final Set<Who> CURATOR = Set.of(Who.CURATOR);
 
     private AuthorizationMatrixRoutes() {
     }
@@ -48,38 +61,85 @@ final class AuthorizationMatrixRoutes {
             rows.add(new Row("public-web", "GET " + path.replace(r, "{id}"), PUBLIC, null, "200",
                     who -> Call.get(f.publicUrl() + path)));
         }
-        // the operator's rebuild takes a static token of its own; none is configured here, so it does not exist
-        rows.add(new Row("public-web", "GET /admin/rebuild", PUBLIC, null, "404",
+        // the operator's rebuild: a bearer token of the realm's catalog-admin, checked by public-web against Keycloak
+        rows.add(new Row("public-web", "GET /admin/rebuild", ADMIN_API, null, "200",
                 who -> Call.get(f.publicUrl() + "/admin/rebuild")));
-        rows.add(new Row("public-web", "POST /admin/rebuild", PUBLIC, null, "404",
+        rows.add(new Row("public-web", "POST /admin/rebuild", ADMIN_API, null, "202",
                 who -> new Call("POST", f.publicUrl() + "/admin/rebuild", "application/json", "{}")));
     }
 
     private static void submission(Fixture f, List<Row> rows) {
         String r = f.resourceId();
-        for (String path : List.of("/", "/new", "/correct/" + r, "/withdraw/" + r, "/track/" + f.trackingToken(),
-                "/api/v1/submissions/" + f.trackingToken())) {
-            rows.add(new Row("submission", "GET " + path.replace(f.trackingToken(), "{token}").replace(r, "{id}"), PUBLIC,
+        String token = f.trackingToken();
+        for (String path : List.of("/", "/new", "/correct/" + r, "/withdraw/" + r, "/track/" + token,
+                "/api/v1/submissions/" + token)) {
+            rows.add(new Row("submission", "GET " + path.replace(token, "{token}").replace(r, "{id}"), PUBLIC,
                     null, "200",
                     who -> Call.get(f.submissionUrl() + path)));
         }
         rows.add(new Row("submission", "POST /api/v1/submissions", PUBLIC, null, "202", who -> new Call("POST",
-                f.submissionUrl() + "/api/v1/submissions", "application/json", newSubmission("authz-" + who.name()
-                        .toLowerCase().replace('_', '-') + "-" + r))));
-        rows.add(new Row("submission", "GET /my", BROWSER, Who.CONTRIBUTOR, "200", who -> Call.get(f.submissionUrl() + "/my")));
+                f.submissionUrl() + "/api/v1/submissions", "application/json", newSubmission("authz-" + slug(who) + "-" + r))));
+        // the forms: Post/Redirect/Get to the new submission's tracking page, whoever sends them
+        rows.add(submissionForm(f, "/new", "POST /new", "name", "Matrix form proposal " + r + " ", "url",
+                "https://example.org/matrix-form/" + r, "comment", "authorisation matrix", "ct", "Y"));
+        List<String> correction = new ArrayList<>(List.of(editForm(r)));
+        // a form correction is the merge patch of what differs from the published version: the description
+        correction.addAll(List.of("description", "Corrected in the authorisation matrix's form.",
+                "comment", "authorisation matrix: a correction"));
+        rows.add(submissionForm(f, "/correct/" + r, "POST /correct/{id}", correction.toArray(String[]::new)));
+        rows.add(submissionForm(f, "/withdraw/" + r, "POST /withdraw/{id}", "comment", "authorisation matrix: a withdrawal"));
+        // revising takes only the token: a submission that is not waiting for changes is the same 409 for everyone
+        rows.add(new Row("submission", "POST /api/v1/submissions/{token}/revisions (not revisable)", PUBLIC, null, "409",
+                who -> new Call("POST", f.submissionUrl() + "/api/v1/submissions/" + token + "/revisions",
+                        "application/json", "{\"comment\":\"authorisation matrix\",\"proposed\":"
+                                + HostileCatalog.resource(r, "Authorisation matrix revision " + r) + "}")));
+        rows.add(formPost(f, "/track/" + token + "/revision", "POST /track/{token}/revision (not revisable)", "409",
+                "name", "Authorisation matrix revision " + r, "url", "https://example.org/" + r, "comment", "matrix"));
+        rows.add(new Row("submission", "GET /my", BROWSER, Set.of(Who.CONTRIBUTOR), "200",
+                who -> Call.get(f.submissionUrl() + "/my")));
+    }
+
+    private static Row submissionForm(Fixture f, String path, String label, String... fields) {
+        return formPost(f, path, label, "303", fields);
+    }
+
+    /** A form of submission-service as a browser posts it: its CSRF token in the form, the cookie beside it. */
+    private static Row formPost(Fixture f, String path, String label, String success, String... fields) {
+        return new Row("submission", label, PUBLIC, null, success, who -> {
+            List<String> all = new ArrayList<>(List.of(fields));
+            for (int i = 0; i + 1 < all.size(); i += 2) {
+                if (all.get(i).equals("name") && path.equals("/new")) {
+                    all.set(i + 1, all.get(i + 1) + slug(who)); // a proposal of each caller's own
+                }
+            }
+            all.add("csrf-token");
+            all.add(f.submissionForm().token());
+            return new Call("POST", f.submissionUrl() + path, "application/x-www-form-urlencoded",
+                    SecurityWebSession.form(SecurityWebSession.fields(all.toArray(String[]::new))),
+                    "Cookie", "csrf-token=" + f.submissionForm().cookie());
+        });
     }
 
     private static void curationUi(Fixture f, List<Row> rows) {
         String c = f.curationUrl();
         String r = f.resourceId();
         for (String path : List.of("/", "/review/" + f.openForUi(), "/resources", "/resources/" + r,
-                "/resources/" + r + "/diff?from=1&to=1", "/resources/" + r + "/edit", "/audit")) {
+                "/resources/" + r + "/diff?from=1&to=1", "/resources/" + r + "/edit")) {
             rows.add(new Row("curation", "GET " + path.replace(f.openForUi(), "{id}").replace(r, "{id}"), BROWSER,
-                    Who.CURATOR, "200", who -> Call.get(c + path)));
+                    CURATOR, "200", who -> Call.get(c + path)));
         }
+        // the audit page: curators and catalog-admin (who curates nothing else)
+        for (String path : List.of("/audit", "/audit?curator=curator&action=DECISION&from=2020-01-01&to=2999-12-31")) {
+            rows.add(new Row("curation", "GET " + path.replace("curator=curator&action=DECISION&from=2020-01-01&to=2999-12-31",
+                    "curator=&action=&from=&to="), BROWSER, Set.of(Who.CURATOR, Who.CATALOG_ADMIN), "200",
+                    who -> Call.get(c + path)));
+        }
+        rows.add(uiPost(f, "/review/" + f.openForUi() + "/claim", "POST /review/{id}/claim"));
         rows.add(uiPost(f, "/review/" + f.openForUi(), "POST /review/{id} (reject)",
                 "outcome", "REJECT", "message", "Refused in the authorisation matrix."));
-        rows.add(uiPost(f, "/resources/" + r + "/edit", "POST /resources/{id}/edit", editForm(r)));
+        List<String> edit = new ArrayList<>(List.of(editForm(r)));
+        edit.addAll(List.of("description", "Edited in the authorisation matrix's form.", "reason", "matrix: the edit form"));
+        rows.add(uiPost(f, "/resources/" + r + "/edit", "POST /resources/{id}/edit", edit.toArray(String[]::new)));
         rows.add(uiPost(f, "/resources/" + r + "/revert", "POST /resources/{id}/revert",
                 "toVersion", "1", "reason", "matrix: revert"));
         rows.add(uiPost(f, "/resources/" + r + "/withdraw", "POST /resources/{id}/withdraw", "reason", "matrix: withdraw"));
@@ -88,7 +148,7 @@ final class AuthorizationMatrixRoutes {
 
     /** A form post; the curator sends the CSRF token of its session, the others have none to send. */
     private static Row uiPost(Fixture f, String path, String label, String... fields) {
-        return new Row("curation", label.replace(f.resourceId(), "{id}"), BROWSER, Who.CURATOR, "303", who -> {
+        return new Row("curation", label.replace(f.resourceId(), "{id}"), BROWSER, CURATOR, "303", who -> {
             List<String> all = new ArrayList<>(List.of(fields));
             if (path.endsWith("/edit")) {
                 all.add("baseVersion");
@@ -107,22 +167,35 @@ final class AuthorizationMatrixRoutes {
     private static void curationApi(Fixture f, List<Row> rows) {
         String c = f.curationUrl() + "/api/v1";
         String r = f.resourceId();
-        for (String path : List.of("/queue", "/submissions/" + f.openForApi(), "/resources", "/resources/" + r,
-                "/resources/" + r + "/versions", "/resources/" + r + "/versions/1", "/resources/" + r + "/diff?from=1&to=1")) {
+        for (String path : List.of("/queue", "/queue?kind=NEW&status=RECEIVED&page=1&size=200", "/submissions/"
+                + f.openForApi(), "/resources", "/resources/" + r, "/resources/" + r + "/versions",
+                "/resources/" + r + "/versions/1", "/resources/" + r + "/diff?from=1&to=1")) {
             rows.add(new Row("curation", "GET /api/v1" + path.replace(f.openForApi(), "{id}").replace(r, "{id}"), API,
-                    Who.CURATOR, "200", who -> Call.get(c + path)));
+                    CURATOR, "200", who -> Call.get(c + path)));
         }
-        rows.add(new Row("curation", "POST /api/v1/submissions/{id}/decision (reject)", API, Who.CURATOR, "200",
+        // the whole audit log: catalog-admin alone
+        for (String path : List.of("/audit", "/audit?curator=curator&action=DECISION&from=2020-01-01&to=2999-12-31&page=1&size=5")) {
+            rows.add(new Row("curation", "GET /api/v1" + path.replace(
+                    "curator=curator&action=DECISION&from=2020-01-01&to=2999-12-31&page=1&size=5",
+                    "curator=&action=&from=&to=&page=&size="), ADMIN_API, null, "200", who -> Call.get(c + path)));
+        }
+        rows.add(new Row("curation", "POST /api/v1/submissions/{id}/claim", API, CURATOR, "200",
+                who -> new Call("POST", c + "/submissions/" + f.openForApi() + "/claim", null, null)));
+        rows.add(new Row("curation", "POST /api/v1/submissions/{id}/decision (reject)", API, CURATOR, "200",
                 who -> json("POST", c + "/submissions/" + f.openForApi() + "/decision",
                         "{\"outcome\":\"REJECT\",\"message\":\"Refused in the authorisation matrix.\"}")));
-        rows.add(new Row("curation", "PUT /api/v1/resources/{id}", API, Who.CURATOR, "200",
-                who -> json("PUT", c + "/resources/" + r, "{\"description\":\"Edited in the authorisation matrix.\"}",
+        rows.add(new Row("curation", "PUT /api/v1/resources/{id}", API, CURATOR, "200",
+                who -> json("PUT", c + "/resources/" + r, "{\"description\":\"Edited in the authorisation matrix.\","
+                        + "\"reason\":\"matrix: PUT\"}", "If-Match", "\"" + f.version().getAsInt() + "\"")));
+        rows.add(new Row("curation", "PATCH /api/v1/resources/{id}", API, CURATOR, "200",
+                who -> new Call("PATCH", c + "/resources/" + r, "application/merge-patch+json",
+                        "{\"description\":\"Patched in the authorisation matrix.\",\"reason\":\"matrix: PATCH\"}",
                         "If-Match", "\"" + f.version().getAsInt() + "\"")));
-        rows.add(new Row("curation", "POST /api/v1/resources/{id}/revert", API, Who.CURATOR, "201",
+        rows.add(new Row("curation", "POST /api/v1/resources/{id}/revert", API, CURATOR, "201",
                 who -> json("POST", c + "/resources/" + r + "/revert", "{\"toVersion\":1,\"reason\":\"matrix: revert\"}")));
-        rows.add(new Row("curation", "POST /api/v1/resources/{id}/withdraw", API, Who.CURATOR, "201",
+        rows.add(new Row("curation", "POST /api/v1/resources/{id}/withdraw", API, CURATOR, "201",
                 who -> json("POST", c + "/resources/" + r + "/withdraw", "{\"reason\":\"matrix: withdraw\"}")));
-        rows.add(new Row("curation", "POST /api/v1/resources/{id}/restore", API, Who.CURATOR, "201",
+        rows.add(new Row("curation", "POST /api/v1/resources/{id}/restore", API, CURATOR, "201",
                 who -> json("POST", c + "/resources/" + r + "/restore", "{\"reason\":\"matrix: restore\"}")));
     }
 
@@ -136,8 +209,17 @@ final class AuthorizationMatrixRoutes {
             case PUBLIC -> row.success();
             case API -> who == Who.CURATOR ? row.success()
                     : who == Who.CONTRIBUTOR || who == Who.CATALOG_ADMIN ? "403" : "401";
-            case BROWSER -> !who.hasSession() ? "302 login" : who == row.allowed() ? row.success() : "403";
+            // public-web checks the realm's signature and the role, not the audience: the curator's token issued to
+            // another client of the realm is a valid token without the role there (curation also wants its audience)
+            case ADMIN_API -> who == Who.CATALOG_ADMIN ? row.success()
+                    : who == Who.CONTRIBUTOR || who == Who.CURATOR
+                            || (who == Who.OTHER_CLIENT && row.service().equals("public-web")) ? "403" : "401";
+            case BROWSER -> !who.hasSession() ? "302 login" : row.allowed().contains(who) ? row.success() : "403";
         };
+    }
+
+    private static String slug(Who who) {
+        return who == null ? "" : who.name().toLowerCase().replace('_', '-');
     }
 
     private static String newSubmission(String id) {
@@ -145,10 +227,10 @@ final class AuthorizationMatrixRoutes {
                 + HostileCatalog.resource(id, "Authorisation matrix " + id) + "}";
     }
 
-    /** Every field of the edit form, as the resource was made, with a new description. */
+    /** Every field of the edit form, as the resource was made. */
     private static String[] editForm(String id) {
         return new String[] { "id", id, "name", "Authorisation matrix " + id, "url", "https://example.org/" + id,
-                "description", "Edited in the authorisation matrix's form.", "provider", "System tests", "ct", "Y",
+                "description", "Made by a system test.", "provider", "System tests", "ct", "Y",
                 "xray", "N", "mri", "U", "ultrasound", "N", "metadata", "Y", "caseReview", "N", "license", "CC-BY-4.0",
                 "access", "OPEN", "formats", "DICOM", "annotations", "", "tags", "system-test", "patients", "10",
                 "images", "100", "studies", "" };

@@ -23,7 +23,9 @@ import org.imagingcatalog.testsupport.postgres.TestDatabase;
  * broker, a fresh PostgreSQL database per service, a real Keycloak with the realm file, and the
  * three services as built jars. One stack, {@link #shared()}, serves the system tests of the JVM
  * that leave it intact; tests that break things (stop the broker, kill services, restart the
- * database) build a private one with {@link #createPrivate}.
+ * database) build a private one with {@link #createPrivate}. The shared stack's submission-service
+ * sends its decision mails to a real SMTP server in the test JVM ({@link #mail}); private stacks use
+ * the mailer's mock.
  */
 final class CatalogStack {
 
@@ -48,36 +50,55 @@ final class CatalogStack {
     final ServiceProcess submission;
     final ServiceProcess curation;
     final ServiceProcess publicWeb;
+    /** Where the shared stack's mail goes; null for a private stack (its mailer is the mock). */
+    final StackMail mail;
     private final Path root;
     private final Path logs;
     private final String label;
     private final DatabaseServer server;
     private final Map<ServiceProcess, StackDatabase> databases = new ConcurrentHashMap<>();
 
-    private CatalogStack(String label, EmbeddedKafka kafka, DatabaseServer server) {
+    private CatalogStack(String label, EmbeddedKafka kafka, DatabaseServer server, StackMail mail) {
         this.root = Path.of(System.getProperty("catalog.root", "../..")).toAbsolutePath().normalize();
         this.logs = root.resolve("deploy/system-tests/target/stack-logs");
         createDirectories(logs);
         this.label = label;
         this.kafka = kafka;
         this.server = server;
+        this.mail = mail;
         this.keycloakUrl = KeycloakTestResource.keycloakUrl();
 
         int submissionPort = freePort();
+        int publicPort = freePort();
         String submissionUrl = "http://localhost:" + submissionPort;
         submission = instance("submission-service", submissionPort, server.create("submission_sys"))
                 .env("CATALOG_SUBMISSION_PUBLIC_URL", submissionUrl)
-                .env("QUARKUS_MAILER_MOCK", "true")
+                .env("PUBLIC_CATALOG_URL", "http://localhost:" + publicPort)
+                .env("SUBMISSION_LINK_KEY", "system-tests-link-key-" + java.util.UUID.randomUUID())
                 .env("CATALOG_SUBMISSION_RATE_LIMIT_PER_MINUTE", "100000000");
+        if (mail == null) {
+            submission.env("QUARKUS_MAILER_MOCK", "true");
+        } else {
+            // the production path: the durable queue, then SMTP (plain, as the local stack's GreenMail takes it)
+            submission.env("QUARKUS_MAILER_MOCK", "false")
+                    .env("SMTP_HOST", "127.0.0.1")
+                    .env("SMTP_PORT", Integer.toString(mail.port()))
+                    .env("QUARKUS_MAILER_START_TLS", "DISABLED")
+                    .env("CATALOG_SUBMISSION_MAIL_SEND_EVERY", "1s");
+        }
         curation = instance("curation-service", freePort(), server.create("curation_sys"));
-        publicWeb = instance("public-web", freePort(), server.create("publicweb_sys"))
+        publicWeb = instance("public-web", publicPort, server.create("publicweb_sys"))
                 .env("CATALOG_LINKS_SUBMISSION_URL", submissionUrl);
     }
 
     static synchronized CatalogStack shared() {
         if (shared == null) {
-            CatalogStack stack = new CatalogStack("", EmbeddedKafka.shared(), new MachinePostgres());
-            Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "catalog-stack-stop"));
+            StackMail mail = StackMail.start();
+            CatalogStack stack = new CatalogStack("", EmbeddedKafka.shared(), new MachinePostgres(), mail);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                stack.stop();
+                mail.close();
+            }, "catalog-stack-stop"));
             stack.startAll();
             shared = stack;
         }
@@ -92,7 +113,7 @@ final class CatalogStack {
      * @param label prefixes its log files, e.g. {@code faults} gives {@code faults-curation-service.log}
      */
     static CatalogStack createPrivate(String label, EmbeddedKafka kafka, PrivatePostgres postgres) {
-        return new CatalogStack(label, kafka, new PrivateServer(postgres));
+        return new CatalogStack(label, kafka, new PrivateServer(postgres), null);
     }
 
     /** Curation first (it seeds the catalog the other two consume), then the other two together. */

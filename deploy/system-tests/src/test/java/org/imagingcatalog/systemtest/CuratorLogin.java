@@ -31,6 +31,6 @@ final class CuratorLogin {
         page.locator("[name=login]").click();
         page.waitForURL(url -> url.startsWith(curationUrl));
         assertThat(page.locator("h1")).hasText("Review queue");
-        assertThat(page.locator("nav")).containsText("Log out " + user);
+        assertThat(page.locator("nav[aria-label=Main]")).containsText("Log out " + user);
     }
 }

@@ -11,7 +11,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
-import java.util.stream.StreamSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.imagingcatalog.testsupport.Quietly;
@@ -28,12 +27,49 @@ final class FaultCuration {
 
     /** The queue items whose comment is {@code tag}, as a curator sees them. */
     static List<JsonNode> queued(FaultStack faults, String tag) {
-        Http.Reply reply = Http.get(faults.curation().url() + "/api/v1/queue", faults.asCurator());
-        if (reply.status() != 200) {
-            throw new AssertionError("queue answered " + reply.status() + ": " + reply.body());
+        return allQueued(faults, faults.curation()).stream().filter(item -> tag.equals(item.path("comment").asText()))
+                .toList();
+    }
+
+    /**
+     * Every item of a curation instance's review queue: the API answers a page at a time (at most 200 items), so
+     * the pages are read from the first, following {@code next} until there is none. Newest first, so an item
+     * queued between two pages shifts them: then the pages do not add up to the total, and they are read again
+     * (a few times at most; the caller's next poll sees the rest).
+     */
+    static List<JsonNode> allQueued(FaultStack faults, ServiceProcess curation) {
+        List<JsonNode> items = List.of();
+        for (int attempt = 0; attempt < 5; attempt++) {
+            List<JsonNode> read = new ArrayList<>();
+            long total = readPages(faults, curation, read);
+            items = read;
+            if (read.size() == total && read.stream().map(i -> i.path("submissionId").asText()).distinct().count()
+                    == read.size()) {
+                return items;
+            }
         }
-        return StreamSupport.stream(reply.json().path("items").spliterator(), false)
-                .filter(item -> tag.equals(item.path("comment").asText())).toList();
+        return items;
+    }
+
+    /** Reads every page into {@code items}; answers the total the last page gave. */
+    private static long readPages(FaultStack faults, ServiceProcess curation, List<JsonNode> items) {
+        String next = "/api/v1/queue?size=200";
+        long total = 0;
+        for (int pages = 0; next != null && !next.isEmpty(); pages++) {
+            if (pages > 10_000) {
+                throw new AssertionError("the queue's next links never end");
+            }
+            Http.Reply reply = Http.get(curation.url() + next, faults.asCurator());
+            if (reply.status() != 200) {
+                throw new AssertionError("queue of " + curation.name() + " answered " + reply.status() + ": "
+                        + reply.body());
+            }
+            JsonNode page = reply.json();
+            page.path("items").forEach(items::add);
+            total = page.path("total").asLong();
+            next = page.path("next").isTextual() ? page.path("next").asText() : null;
+        }
+        return total;
     }
 
     /** Waits until {@code count} items with this tag are queued, or the time runs out; answers those there are. */

@@ -164,8 +164,7 @@ class FaultKillIT {
                     Instant ready = Instant.now();
                     // the killed consumer still holds its partitions until the broker expires its session
                     Http.await(publicWeb.url() + "/admin/rebuild", r -> r.status() == 200
-                            && r.json().path("eventsApplied").asLong() > 0, Duration.ofSeconds(120),
-                            "Authorization", "Bearer " + FaultStack.ADMIN_TOKEN);
+                            && r.json().path("eventsApplied").asLong() > 0, Duration.ofSeconds(120), faults.asAdmin());
                     consumingAgain.set(FaultReport.since(ready));
                 });
             }
@@ -205,8 +204,7 @@ class FaultKillIT {
     }
 
     private long readModelEvents() {
-        Http.Reply status = Http.get(faults.publicWeb().url() + "/admin/rebuild", "Authorization",
-                "Bearer " + FaultStack.ADMIN_TOKEN);
+        Http.Reply status = Http.get(faults.publicWeb().url() + "/admin/rebuild", faults.asAdmin());
         return status.status() == 200 ? status.json().path("eventsApplied").asLong() : -1;
     }
 }

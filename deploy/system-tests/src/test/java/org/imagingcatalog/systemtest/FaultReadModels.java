@@ -3,7 +3,6 @@ package org.imagingcatalog.systemtest;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.stream.StreamSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -35,11 +34,18 @@ final class FaultReadModels {
                 "SELECT resource_id, version, status, name, snapshot_json FROM published_entry ORDER BY resource_id"));
     }
 
-    /** submission-service: each submission's status as the tracking page and API show it. */
+    /**
+     * submission-service: each submission's status as the tracking page and API show it: its round, the version it
+     * became, and every round's outcome.
+     */
     static String submissionStatuses(FaultStack faults, ServiceProcess submission) {
         return Checksums.ofRows(faults.query(submission, """
-                SELECT id::text, kind, resource_id, status, curator_message, submitted_at::text, decided_at::text
-                FROM submission ORDER BY id"""));
+                SELECT s.id::text, s.kind, s.resource_id, s.status, s.curator_message, s.submitted_at::text,
+                       s.decided_at::text, s.revision, s.resulting_version,
+                       (SELECT string_agg(r.revision || ':' || coalesce(r.status, '') || ':' || coalesce(r.curator_message, '')
+                               || ':' || coalesce(r.decided_at::text, ''), '|' ORDER BY r.revision)
+                          FROM submission_round r WHERE r.submission_id = s.id) AS rounds
+                FROM submission s ORDER BY s.id"""));
     }
 
     /**
@@ -47,17 +53,14 @@ final class FaultReadModels {
      * through the API; the curators' own decisions are curation's data, not a replay's.
      */
     static String curationQueue(FaultStack faults, ServiceProcess curation) {
-        Http.Reply reply = Http.get(curation.url() + "/api/v1/queue", faults.asCurator());
-        if (reply.status() != 200) {
-            throw new AssertionError("queue of " + curation.name() + " answered " + reply.status());
-        }
-        List<JsonNode> items = new ArrayList<>(StreamSupport.stream(reply.json().path("items").spliterator(), false)
-                .toList());
+        List<JsonNode> items = new ArrayList<>(FaultCuration.allQueued(faults, curation));
         items.sort(Comparator.comparing(item -> item.path("submissionId").asText()));
         ArrayNode intake = Http.JSON.createArrayNode();
         for (JsonNode item : items) {
             ObjectNode fields = intake.addObject();
-            for (String field : List.of("submissionId", "kind", "comment", "submitterName", "submittedAt", "proposed")) {
+            // a correction's merge patch and the round come from the topic as well
+            for (String field : List.of("submissionId", "kind", "comment", "submitterName", "submittedAt", "proposed",
+                    "patch", "revision")) {
                 fields.set(field, item.path(field));
             }
             // accepting a new resource fills in its id; corrections and withdrawals name theirs from the start

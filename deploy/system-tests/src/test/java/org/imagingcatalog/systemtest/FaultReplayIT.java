@@ -53,8 +53,11 @@ class FaultReplayIT {
         // second instances with new consumer groups, started together
         ServiceProcess freshSubmission = FaultStack.quickToStart(faults.stack.extraInstance("submission-service", "replay-" + run,
                 copyWithoutReplayedData(faults.submission(), "submission_replay_" + run, """
-                        UPDATE submission SET status = 'RECEIVED', curator_message = NULL, decided_at = NULL;
+                        UPDATE submission SET status = 'RECEIVED', curator_message = NULL, decided_at = NULL,
+                            resulting_version = NULL;
+                        UPDATE submission_round SET status = NULL, curator_message = NULL, decided_at = NULL;
                         TRUNCATE processed_event, published_entry;
+                        DELETE FROM outgoing_mail;
                         DELETE FROM outbox_message;""")))
                 .env("CATALOG_SUBMISSION_DECISIONS_GROUP_ID", "submission-decisions-replay-" + run)
                 .env("CATALOG_SUBMISSION_ENTRIES_GROUP_ID", "submission-entries-replay-" + run)
@@ -153,8 +156,8 @@ class FaultReplayIT {
         return Http.get(publicWeb.url() + "/admin/rebuild", admin()).json();
     }
 
-    private static String[] admin() {
-        return new String[] {"Authorization", "Bearer " + FaultStack.ADMIN_TOKEN};
+    private String[] admin() {
+        return faults.asAdmin();
     }
 
     private static String shortForms(String... checksums) {

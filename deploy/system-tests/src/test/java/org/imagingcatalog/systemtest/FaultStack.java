@@ -19,9 +19,6 @@ import org.imagingcatalog.testsupport.kafka.EmbeddedKafka;
  */
 final class FaultStack {
 
-    /** Bearer token of public-web's operator endpoint {@code /admin/rebuild} in this stack. */
-    static final String ADMIN_TOKEN = "fault-tests-admin-token";
-
     private static FaultStack instance;
     /** The in-process brokers log every step at INFO; kept at WARNING (held here so the setting sticks). */
     private static final List<java.util.logging.Logger> QUIET_LOGGERS = List.of(
@@ -37,6 +34,8 @@ final class FaultStack {
     final CatalogStack stack;
     private String curatorToken;
     private Instant curatorTokenAt = Instant.EPOCH;
+    private String adminToken;
+    private Instant adminTokenAt = Instant.EPOCH;
 
     private FaultStack() {
         Path root = Path.of(System.getProperty("catalog.root", "../..")).toAbsolutePath().normalize();
@@ -47,7 +46,6 @@ final class FaultStack {
         stack = CatalogStack.createPrivate("faults", kafka, postgres);
         // these tests send a thousand submissions from one address; the abuse limit is not what they test
         stack.submission.env("CATALOG_SUBMISSION_RATE_LIMIT_PER_MINUTE", "1000000");
-        stack.publicWeb.env("CATALOG_ADMIN_TOKEN", ADMIN_TOKEN);
         for (ServiceProcess service : List.of(stack.submission, stack.curation, stack.publicWeb)) {
             quickToStart(service);
         }
@@ -90,6 +88,18 @@ final class FaultStack {
             curatorTokenAt = Instant.now();
         }
         return new String[] {"Authorization", Http.bearer(curatorToken)};
+    }
+
+    /**
+     * Headers of a call to public-web's operator routes ({@code /admin/rebuild}): the bearer token of the realm's
+     * catalog-admin (user admin, through catalog-cli as every token of these tests), renewed like the curator's.
+     */
+    synchronized String[] asAdmin() {
+        if (Duration.between(adminTokenAt, Instant.now()).toSeconds() > 120) {
+            adminToken = stack.token("admin", "admin");
+            adminTokenAt = Instant.now();
+        }
+        return new String[] {"Authorization", Http.bearer(adminToken)};
     }
 
     /** Runs a query on a service's database; each row as its columns' values. */

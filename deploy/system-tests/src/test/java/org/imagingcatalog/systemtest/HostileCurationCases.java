@@ -14,16 +14,20 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Hostile requests to curation-service as a real curator sends them: the API with the curator's bearer
- * token, the UI forms with the curator's session cookie and CSRF token. They aim at a resource and an open
- * submission the test made for the purpose; each carries a value the service must refuse (a bad outcome,
- * version, If-Match, reason or field), so none may change anything.
+ * token, the UI forms with the curator's session cookie and CSRF token, the audit log as the catalog-admin
+ * reads it. They aim at a resource and an open submission the test made for the purpose; each carries a value
+ * the service must refuse (a bad outcome, version, If-Match, media type, reason, field or merge patch, a claim
+ * of a decided or unknown submission), so none may change anything.
  */
 final class HostileCurationCases {
 
     /** What the cases aim at, and the curator's credentials. */
     record Target(String bearer, String sessionCookies, String csrfToken, String resourceId, int version,
-            String submissionId) {
+            String submissionId, String decidedSubmissionId, String adminBearer, String patchResourceId) {
     }
+
+    /** RFC 7396's media type, the only one PATCH takes. */
+    private static final String MERGE_PATCH = "application/merge-patch+json";
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -126,14 +130,14 @@ final class HostileCurationCases {
     private ObjectNode edits() {
         ObjectNode e = json.resource();
         e.remove("id");
+        // a reason is required: most edits give a good one, so what is refused is the field or the If-Match
+        e.put("reason", values.chance(75) ? "hostile run edit " + values.nextInt(1000) : values.any());
         if (values.chance(50)) {
             e.put("url", values.one(HostileJson.BAD_URLS));
             e.put("x-refused", true);
         } else if (values.chance(50)) {
             e.set(values.one(List.of("name", "url", "modalities", "counts", "tags")), NODES.numberNode(values.nextInt(9)));
             e.put("x-refused", true);
-        } else {
-            e.put("reason", values.any());
         }
         return e;
     }
@@ -164,8 +168,9 @@ final class HostileCurationCases {
 
     Case apiRead() {
         String id = values.chance(50) ? values.any() : target.resourceId();
-        HostileRequest request = switch (values.nextInt(6)) {
+        HostileRequest request = switch (values.nextInt(7)) {
             case 0 -> HostileRequest.get().path("/api/v1/queue").query("kind", values.any()).query("status", values.any());
+            case 6 -> HostileRequest.get().path("/api/v1/queue").query("page", values.any()).query("size", values.any());
             case 1 -> HostileRequest.get().path("/api/v1/submissions/").segment(values.any());
             case 2 -> HostileRequest.get().path("/api/v1/resources/").segment(values.any());
             case 3 -> HostileRequest.get().path("/api/v1/resources/").segment(id).path("/versions/").segment(values.any());
@@ -286,5 +291,189 @@ final class HostileCurationCases {
         };
         return request.header("Cookie", target.sessionCookies())
                 .expect("GET curation pages (hostile ids and parameters)", READ, port);
+    }
+
+    // ---------------------------------------------------------------- PATCH (JSON Merge Patch)
+
+    /**
+     * PATCH /api/v1/resources/{id}: a hostile merge patch with the right If-Match, a good patch with a missing,
+     * stale or broken If-Match or the wrong media type, or a body that is no merge patch at all.
+     */
+    Case patch() {
+        // a resource of its own (at version 1 too): a patch let through by mistake leaves the other cases' target alone
+        String id = values.chance(85) ? target.patchResourceId() : values.one(HostileJson.BAD_IDS);
+        HostileRequest request = HostileRequest.method("PATCH").path("/api/v1/resources/").segment(id);
+        String route = "PATCH /api/v1/resources/{id}";
+        String right = "\"" + target.version() + "\"";
+        int pick = values.nextInt(100);
+        if (pick < 55) {
+            request.body(MERGE_PATCH, hostilePatch().toString().getBytes(StandardCharsets.UTF_8)).header("If-Match", right);
+        } else if (pick < 70) {
+            route += " (If-Match)";
+            request.body(MERGE_PATCH, goodPatch().toString().getBytes(StandardCharsets.UTF_8));
+            String ifMatch = values.one(java.util.Arrays.asList(null, "\"" + (target.version() + 1 + values.nextInt(5)) + "\"",
+                    "\"0\"", "\"-1\"", "*", "W/\"x\"", "", values.any() + "x", "\"" + "9".repeat(30) + "\"",
+                    right + ", \"" + (target.version() + 1) + "\""));
+            if (ifMatch != null) {
+                request.header("If-Match", ifMatch);
+            }
+        } else if (pick < 85) {
+            route += " (bad Content-Type)";
+            byte[] body = goodPatch().toString().getBytes(StandardCharsets.UTF_8);
+            String type = values.one(java.util.Arrays.asList(null, "application/json", "text/plain", "application/json-patch+json",
+                    "application/x-www-form-urlencoded", "application/merge-patch+xml", "application/xml"));
+            request.body(type, body).header("If-Match", right);
+        } else {
+            route += " (not a merge patch)";
+            byte[] body = switch (values.nextInt(5)) {
+                case 0 -> json.malformed(goodPatch().toString()).getBytes(StandardCharsets.UTF_8);
+                case 1 -> values.one(List.of("[]", "null", "42", "\"description\"", "", "true", "[{\"op\":\"replace\"}]"))
+                        .getBytes(StandardCharsets.UTF_8);
+                case 2 -> HostileJson.tooDeep(1001 + values.nextInt(5000), "{\"reason\":\"deep\",\"description\":")
+                        .getBytes(StandardCharsets.UTF_8);
+                case 3 -> goodPatch().put("description", "d".repeat(65_536 + values.nextInt(100_000))).toString()
+                        .getBytes(StandardCharsets.UTF_8);
+                default -> json.withInvalidUtf8(goodPatch().put("x-refused", true).toString());
+            };
+            request.body(MERGE_PATCH, body).header("If-Match", right);
+        }
+        return bearer(request).expect(route, REFUSED, port);
+    }
+
+    /** A patch the service would take (for the cases where something else is wrong): a description and a reason. */
+    private ObjectNode goodPatch() {
+        return NODES.objectNode().put("description", "Patched by the hostile run " + values.nextInt(1_000_000) + ".")
+                .put("reason", "hostile run patch");
+    }
+
+    /** A merge patch with hostile (perhaps legal) noise, then one member the service certainly refuses. */
+    private ObjectNode hostilePatch() {
+        ObjectNode p = NODES.objectNode();
+        if (values.chance(50)) {
+            p.put("description", values.any());
+        }
+        if (values.chance(30)) {
+            p.put("provider", values.any());
+        }
+        if (values.chance(20)) {
+            p.putArray("tags").add(values.any());
+        }
+        p.put("reason", values.chance(60) ? "hostile run patch " + values.nextInt(1000) : values.any());
+        switch (values.nextInt(12)) {
+            // required: a patch cannot clear them
+            case 0 -> p.putNull(values.one(List.of("name", "url")));
+            case 1 -> p.put("url", values.one(HostileJson.BAD_URLS));
+            case 2 -> p.put("name", values.chance(50) ? "n".repeat(201 + values.nextInt(500)) : "line\nbreak\u0000");
+            case 3 -> p.set(values.one(List.of("name", "url", "tags", "modalities", "counts", "formats", "access")),
+                    values.chance(50) ? NODES.numberNode(7) : NODES.booleanNode(true));
+            case 4 -> p.putObject("counts").set(values.one(List.of("patients", "images", "studies")), values.one(List.of(
+                    NODES.numberNode(-1), NODES.textNode("many"), NODES.numberNode(1.5), NODES.numberNode(Long.MAX_VALUE))));
+            case 5 -> p.putObject("modalities").set(values.one(List.of("ct", "xray", "mri", "ultrasound")), json.badFlag());
+            // the id never changes; version and status are the service's
+            case 6 -> p.put("id", values.chance(50) ? "another-" + values.nextInt(1000) : values.one(HostileJson.BAD_IDS));
+            case 7 -> {
+                if (values.chance(50)) {
+                    p.put("version", target.version() + 1);
+                } else {
+                    p.put("status", values.one(List.of("WITHDRAWN", "ACTIVE", "DELETED")));
+                }
+            }
+            // an unknown member, never null (null would remove nothing and so name nothing)
+            case 8 -> p.put("x-" + values.any(), values.chance(50) ? values.any() : "x");
+            case 9 -> {
+                switch (values.nextInt(5)) {
+                    case 0 -> p.remove("reason");
+                    case 1 -> p.put("reason", "  \t ");
+                    case 2 -> p.put("reason", "r".repeat(2001 + values.nextInt(3000)));
+                    case 3 -> p.put("reason", values.any() + "\u0000");
+                    default -> p.set("reason", values.one(List.of(NODES.arrayNode().add("why"), NODES.numberNode(1),
+                            NODES.nullNode())));
+                }
+            }
+            case 10 -> {
+                var tags = p.putArray("tags");
+                for (int i = 0; i < 31; i++) {
+                    tags.add("tag-" + i);
+                }
+            }
+            default -> p.put("access", values.chance(50) ? "FREE" : values.one(HostileValues.SQL));
+        }
+        return p;
+    }
+
+    // ---------------------------------------------------------------- claims
+
+    /** A submission id that cannot be claimed: decided already, unknown, or not an id at all. */
+    private String unclaimable() {
+        int pick = values.nextInt(10);
+        String id = pick < 4 ? target.decidedSubmissionId() : pick < 7 ? UUID.randomUUID().toString() : values.any();
+        return id.isEmpty() ? "x" : id;
+    }
+
+    /** POST /api/v1/submissions/{id}/claim and the review page's claim form, for what cannot be claimed. */
+    Case claim() {
+        if (values.chance(50)) {
+            HostileRequest request = HostileRequest.method("POST").path("/api/v1/submissions/").segment(unclaimable())
+                    .path("/claim");
+            if (values.chance(30)) {
+                request.json(json.anyValue().toString());
+            }
+            return bearer(request).expect("POST /api/v1/submissions/{id}/claim", REFUSED, port);
+        }
+        HostileForm form = new HostileForm();
+        int csrf = values.nextInt(100);
+        if (csrf < 80) {
+            form.put("csrf-token", target.csrfToken());
+        } else if (csrf < 90) {
+            form.put("csrf-token", values.any() + "x");
+        }
+        if (values.chance(20)) {
+            form.put(values.any(), values.any());
+        }
+        return HostileRequest.method("POST").path("/review/").segment(unclaimable()).path("/claim")
+                .header("Cookie", target.sessionCookies()).form(form)
+                .expect("POST /review/{id}/claim", REFUSED, port);
+    }
+
+    // ---------------------------------------------------------------- the audit log
+
+    /**
+     * The audit log's filters: the API as the catalog-admin reads it and the page as a curator does, with one
+     * certainly bad filter (refused, naming it) or with hostile but legal ones (a read, answered or refused).
+     */
+    Case audit() {
+        boolean api = values.chance(50);
+        HostileRequest request = HostileRequest.get().path(api ? "/api/v1/audit" : "/audit");
+        boolean refused = values.chance(60);
+        if (refused) {
+            switch (values.nextInt(6)) {
+                case 0 -> request.query("curator", values.chance(50) ? "c".repeat(201 + values.nextInt(300))
+                        : values.any() + "\u0007");
+                case 1 -> request.query("action", values.one(List.of("APPROVE", "DROP TABLE audit_entry", "<script>",
+                        "' OR 1=1 --", "LOGIN;", "*", "0")));
+                case 2 -> request.query(values.one(List.of("from", "to")), values.one(List.of("2026-13-45", "yesterday",
+                        "' OR 1=1", "2026-01-31T25:00:00Z", "9".repeat(50), "<script>", "2026-02-30", "31/01/2026",
+                        "2026-01-31T12:00:00")));
+                case 3 -> request.query("from", "2026-02-01").query("to", "2026-01-01");
+                case 4 -> request.query("page", values.one(List.of("0", "-1", "abc", "1.5", "99999999999", "1000001")));
+                default -> request.query("size", values.one(List.of("0", "201", "-5", "abc", "1e3", "NaN")));
+            }
+        } else {
+            request.query("curator", values.any());
+            if (values.chance(50)) {
+                request.query("action", values.one(List.of("LOGIN", "CLAIM", "DECISION", "EDIT", "", "decision")));
+            }
+            if (values.chance(40)) {
+                request.query(values.one(List.of("from", "to")), values.chance(50) ? "2026-01-31" : values.any());
+            }
+        }
+        request.header(values.chance(10) ? "X-Noise" : "Accept", api ? "application/json" : "text/html");
+        if (api) {
+            request.header("Authorization", "Bearer " + target.adminBearer());
+        } else {
+            request.header("Cookie", target.sessionCookies());
+        }
+        String route = (api ? "GET /api/v1/audit" : "GET /audit") + (refused ? " (bad filter)" : " (hostile filters)");
+        return request.expect(route, refused ? REFUSED : READ, port);
     }
 }

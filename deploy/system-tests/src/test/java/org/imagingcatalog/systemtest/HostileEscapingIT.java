@@ -17,7 +17,8 @@ import com.microsoft.playwright.Page;
  * Stored text is shown back as text. A new resource and a correction whose every text field holds script
  * and markup are proposed, reviewed and accepted (the curator's message carries markup too); then headless
  * Chromium opens each page that shows them (curator's review, queue and history pages, the public resource
- * page and catalog, the contributor's tracking page and correction form). In the DOM no injected element
+ * page and catalog, the contributor's tracking page and correction form, the revision form pre-filled with the
+ * hostile proposal beside the curator's hostile request, and the review of the revision). In the DOM no injected element
  * exists, no script ran ({@code window.__pwned} stays undefined), and the payloads read as plain text.
  */
 class HostileEscapingIT {
@@ -97,6 +98,28 @@ class HostileEscapingIT {
         showsAsText(curator, stack.curation.url() + "/resources/" + ID, CORRECTED, checked);
         showsAsText(reader, stack.publicWeb.url() + "/resources/" + ID, CORRECTED, checked);
         showsAsText(reader, stack.submission.url() + "/track/" + fix.trackingToken(), MESSAGE, checked);
+
+        // the revision round: the tracking page's form holds the hostile proposal, the request sits beside it
+        ObjectNode revisable = resource.deepCopy();
+        revisable.put("id", ID + "-rev");
+        HostileCatalog.Receipt asked = catalog.proposeNew(revisable, COMMENT, SUBMITTER, null);
+        catalog.awaitInQueue(asked.id());
+        catalog.decide(asked.id(), "REQUEST_CHANGES", MESSAGE);
+        catalog.awaitStatus(asked.trackingToken(), "CHANGES_REQUESTED");
+        showsAsText(reader, stack.submission.url() + "/track/" + asked.trackingToken(), MESSAGE, checked);
+        assertThat(reader.locator("#form #description").inputValue()).as("the revision form's description")
+                .isEqualTo(DESCRIPTION);
+        assertThat(reader.locator("#form #provider").inputValue()).as("the revision form's provider").isEqualTo(PROVIDER);
+        ObjectNode revision = Http.JSON.createObjectNode().put("comment", COMMENT);
+        revision.set("proposed", revisable.deepCopy().put("description", CORRECTED));
+        Http.Reply revised = Http.postJson(stack.submission.url() + "/api/v1/submissions/" + asked.trackingToken()
+                + "/revisions", revision);
+        assertThat(revised.status()).as("the revision: %s", revised.body()).isEqualTo(202);
+        Http.await(stack.curation.url() + "/api/v1/submissions/" + asked.id(), r -> r.status() == 200
+                && r.json().path("revision").asInt() == 2, java.time.Duration.ofSeconds(60), "Authorization",
+                catalog.curatorBearer());
+        showsAsText(curator, stack.curation.url() + "/review/" + asked.id(), CORRECTED, checked);
+        catalog.decide(asked.id(), "REJECT", MESSAGE);
 
         System.out.println("HostileEscapingIT: payloads shown as text, nothing injected, no script ran, on "
                 + checked.size() + " pages: " + checked);

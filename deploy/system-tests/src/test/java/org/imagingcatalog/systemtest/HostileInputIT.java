@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
 import org.imagingcatalog.systemtest.HostileRequest.Case;
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 /**
  * At least 10,000 generated hostile requests against every form and API of the three services: random and
  * boundary values, wrong types, huge and deeply nested JSON, bytes that are not UTF-8, script and SQL
@@ -44,20 +46,35 @@ class HostileInputIT {
         catalog.awaitInQueue(published.id());
         catalog.decide(published.id(), "ACCEPT", "target of the hostile run");
         catalog.awaitPublic("hostile-target-" + run, 1);
+        // what the PATCH cases aim at: a published resource of their own
+        HostileCatalog.Receipt patched = catalog.proposeNew(
+                HostileCatalog.resource("hostile-patch-" + run, "Hostile patch " + run), "target", null, null);
+        catalog.awaitInQueue(patched.id());
+        catalog.decide(patched.id(), "ACCEPT", "target of the hostile merge patches");
+        catalog.awaitPublic("hostile-patch-" + run, 1);
         HostileCatalog.Receipt open = catalog.proposeNew(
                 HostileCatalog.resource("hostile-open-" + run, "Hostile open " + run), "stays open", null, null);
         catalog.awaitInQueue(open.id());
+        // what the revision cases aim at: a submission the curators asked to change (it stays waiting)
+        HostileCatalog.Receipt asked = catalog.proposeNew(
+                HostileCatalog.resource("hostile-revise-" + run, "Hostile revise " + run), "to be revised", null, null);
+        catalog.awaitInQueue(asked.id());
+        catalog.decide(asked.id(), "REQUEST_CHANGES", "the hostile run revises this");
+        catalog.awaitStatus(asked.trackingToken(), "CHANGES_REQUESTED");
+        HostileSubmissionCases.Revisions revisions = new HostileSubmissionCases.Revisions(asked.trackingToken(),
+                List.of(published.trackingToken(), open.trackingToken()));
 
         SecurityWebSession curator = SecurityWebSession.loggedIn(stack.curation.url(), "/", "curator");
         String curatorCsrf = curator.csrfToken("/resources/hostile-target-" + run);
         HostileCurationCases.Target target = new HostileCurationCases.Target(
                 catalog.curatorBearer().substring("Bearer ".length()), curator.cookieHeader(), curatorCsrf,
-                "hostile-target-" + run, 1, open.id());
+                "hostile-target-" + run, 1, open.id(), published.id(), stack.token("admin", "admin"),
+                "hostile-patch-" + run);
         HostileSubmissionCases.FormSession form = formSession();
         List<String> publishedIds = catalog.publishedIds();
 
-        List<Case> cases = new HostileCases(seed, form, target, publishedIds, port(stack.submission), port(stack.curation),
-                port(stack.publicWeb)).generate(REQUESTS);
+        List<Case> cases = new HostileCases(seed, form, revisions, target, publishedIds, port(stack.submission),
+                port(stack.curation), port(stack.publicWeb)).generate(REQUESTS);
         Map<String, Long> before = quietSnapshot();
 
         HostileTally tally = new HostileTally();
@@ -91,6 +108,11 @@ class HostileInputIT {
         assertThat(tally.failures()).as("%d of %d answers were wrong (seed %d)", tally.failureCount(), tally.total(), seed)
                 .isEmpty();
         assertThat(after).as("what the catalog holds after the hostile run (seed %d)", seed).isEqualTo(before);
+        JsonNode stillAsked = Http.get(stack.submission.url() + "/api/v1/submissions/" + asked.trackingToken()).json();
+        assertThat(stillAsked.path("status").asText()).as("the submission the revisions aimed at").isEqualTo("CHANGES_REQUESTED");
+        assertThat(stillAsked.path("revision").asInt()).isEqualTo(1);
+        assertThat(catalog.awaitInQueue(open.id()).path("claimedBy").isNull()).as("the open submission, never claimed")
+                .isTrue();
     }
 
     /**
@@ -137,6 +159,85 @@ class HostileInputIT {
         // the same submission in proper UTF-8 is accepted: the refusals were the encoding's
         catalog.propose((com.fasterxml.jackson.databind.node.ObjectNode) Http.JSON.readTree(
                 valid.replace("DESCRIPTION", "proper UTF-8: é ü 😀")));
+    }
+
+    /**
+     * A merge patch is checked like every other edit: the merged resource must pass the contract's rules (a web
+     * address, single-line text within its limits, at most 30 list items, counts in range), or the PATCH is a 400
+     * naming the field and no version is made.
+     */
+    @Test
+    void mergePatchesAreCheckedLikeEveryOtherEdit() {
+        HostileCatalog catalog = new HostileCatalog(stack);
+        String run = Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36);
+        String id = "patch-rules-" + run;
+        HostileCatalog.Receipt made = catalog.proposeNew(HostileCatalog.resource(id, "Patch rules " + run), "target", null,
+                null);
+        catalog.awaitInQueue(made.id());
+        catalog.decide(made.id(), "ACCEPT", "target of the merge patch rules");
+        catalog.awaitPublic(id, 1);
+        StringBuilder tags = new StringBuilder();
+        for (int i = 0; i < 31; i++) {
+            tags.append(i == 0 ? "\"" : ",\"").append("tag-").append(i).append('"');
+        }
+        Map<String, String> refused = new java.util.LinkedHashMap<>();
+        refused.put("name", "{\"name\":\"line\\nbreak\"}");
+        refused.put("name ", "{\"name\":\"   \"}");
+        refused.put("name  ", "{\"name\":\"" + "n".repeat(201) + "\"}");
+        refused.put("url", "{\"url\":\"javascript:window.__pwned=1\"}");
+        refused.put("url ", "{\"url\":\"file:///etc/passwd\"}");
+        refused.put("description", "{\"description\":\"" + "d".repeat(5001) + "\"}");
+        refused.put("provider", "{\"provider\":\"bell\\u0007\"}");
+        refused.put("license", "{\"license\":\"" + "l".repeat(101) + "\"}");
+        refused.put("tags", "{\"tags\":[" + tags + "]}");
+        refused.put("tags ", "{\"tags\":[\"a\\nb\"]}");
+        refused.put("counts.images", "{\"counts\":{\"images\":1000000000001}}");
+        List<String> wrong = new java.util.ArrayList<>();
+        for (Map.Entry<String, String> patch : refused.entrySet()) {
+            String field = patch.getKey().strip();
+            String body = patch.getValue().substring(0, patch.getValue().length() - 1) + ",\"reason\":\"patch rules\"}";
+            HostileWire.Answer answer = new HostileWire(port(stack.curation)).send(HostileRequest.method("PATCH")
+                    .path("/api/v1/resources/").segment(id).body("application/merge-patch+json",
+                            body.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                    .header("If-Match", "\"1\"").header("Authorization", catalog.curatorBearer())
+                    .expect("", HostileRequest.Expect.REFUSED, 0).request());
+            if (answer.status() != 400 || !answer.text().contains("\"" + field)) {
+                wrong.add(field + " (" + body.substring(0, Math.min(60, body.length())) + "…): " + answer.status() + " "
+                        + answer.text().substring(0, Math.min(160, answer.text().length())));
+            }
+        }
+        int version = Http.get(stack.curation.url() + "/api/v1/resources/" + id, "Authorization", catalog.curatorBearer())
+                .json().path("version").asInt();
+        System.out.println("HostileInputIT merge patches against the rules: " + refused.size() + " sent, " + wrong.size()
+                + " not refused as 400 naming the field; version now " + version + (wrong.isEmpty() ? "" : ": " + wrong));
+        assertThat(wrong).as("merge patches that break the contract's rules, not refused as a 400 naming the field")
+                .isEmpty();
+        assertThat(version).as("versions of %s", id).isEqualTo(1);
+    }
+
+    /**
+     * A parameter public-web does not know is refused by name, also when it differs from a known one only in letter
+     * case and the known one is there too (a case-insensitive reading would quietly merge the two).
+     */
+    @Test
+    void unknownParametersAreRefusedByNameEvenBesideTheirKnownSpelling() {
+        List<String> wrong = new java.util.ArrayList<>();
+        int sent = 0;
+        for (String listing : List.of("/", "/api/v1/resources", "/export/catalog.csv", "/feed.atom")) {
+            for (String[] pair : List.of(new String[] {"q=lung", "Q"}, new String[] {"ct=Y", "CT"},
+                    new String[] {"format=DICOM", "Format"}, new String[] {"license=CC-BY-4.0", "LICENSE"},
+                    new String[] {"q=lung", "qq"})) {
+                String query = pair[0] + "&" + pair[1] + "=x";
+                Http.Reply reply = Http.get(stack.publicWeb.url() + listing + "?" + query);
+                sent++;
+                if (reply.status() != 400 || !reply.body().contains(pair[1])) {
+                    wrong.add(listing + "?" + query + ": " + reply.status());
+                }
+            }
+        }
+        System.out.println("HostileInputIT unknown parameters beside their known spelling: " + sent + " sent, "
+                + wrong.size() + " not refused" + (wrong.isEmpty() ? "" : ": " + wrong));
+        assertThat(wrong).as("unknown parameters that were not refused by name").isEmpty();
     }
 
     /** A browser's view of the /new form: the token in the form and the cookie it must come back with. */

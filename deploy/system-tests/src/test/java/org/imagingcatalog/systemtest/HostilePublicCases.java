@@ -10,7 +10,8 @@ import org.imagingcatalog.systemtest.HostileRequest.Case;
 /**
  * Hostile requests to public-web: pages, API and exports with hostile query parameters and ids, and the
  * wrong methods and headers. A search for hostile text is a legal read; a bad value of a typed parameter
- * (a flag, access, sort, page, size, an over-long q) is refused.
+ * (a flag, access, sort, page, size, an over-long q, a format or annotation that is no list item) is refused,
+ * and so is any parameter the address does not know (named in the answer).
  */
 final class HostilePublicCases {
 
@@ -39,7 +40,12 @@ final class HostilePublicCases {
             request.query("license", license.length() > 100 ? license.substring(0, 100) : license);
         }
         if (values.chance(30)) {
-            request.query(values.any(), values.any());
+            // the list filters: any value, each one or several (comma-separated or repeated)
+            String filter = values.one(List.of("format", "annotation"));
+            request.query(filter, values.any());
+            if (values.chance(30)) {
+                request.query(filter, values.any() + "," + values.any());
+            }
         }
         if (values.chance(20)) {
             request.query(values.one(FLAGS), values.one(List.of("Y", "N", "U", "y", " n ")));
@@ -51,7 +57,7 @@ final class HostilePublicCases {
     Case badParameter() {
         String listing = values.one(LISTINGS);
         HostileRequest request = HostileRequest.get().path(listing);
-        int poison = values.nextInt(7);
+        int poison = values.nextInt(10);
         if (poison != 5 && values.chance(30)) {
             String q = "x" + values.any();
             request.query("q", q.substring(0, Math.min(150, q.length())));
@@ -64,9 +70,46 @@ final class HostilePublicCases {
                     "1e3")));
             case 4 -> request.query("size", values.one(List.of("0", "101", "-5", "abc", "1000000", "NaN")));
             case 5 -> request.query("q", "q".repeat(201 + values.nextInt(2000)));
-            default -> request.query("license", "l".repeat(101 + values.nextInt(500)));
+            case 6 -> request.query("license", "l".repeat(101 + values.nextInt(500)));
+            case 7 -> unknownParameter(request, listing);
+            case 8 -> request.query(values.one(List.of("format", "annotation")), values.one(List.of(
+                    "DICOM\u0000", "a\nb", "NIfTI\r\n<script>", "\u0007", "x".repeat(61 + values.nextInt(200)),
+                    "DICOM," + "y".repeat(61), "tab\there")));
+            default -> {
+                // more list values than a resource may hold
+                StringBuilder many = new StringBuilder();
+                for (int i = 0; i < 31 + values.nextInt(20); i++) {
+                    many.append(i == 0 ? "" : ",").append("v").append(i);
+                }
+                request.query(values.one(List.of("format", "annotation")), many.toString());
+            }
         }
         return request.expect("GET " + listing + " (bad parameter)", REFUSED, port);
+    }
+
+    /** The names every catalog address knows; any other is refused. */
+    private static final java.util.Set<String> KNOWN = java.util.Set.of("q", "ct", "xray", "mri", "ultrasound", "metadata",
+            "caseReview", "access", "license", "format", "annotation", "sort", "page", "size");
+
+    /** A parameter name the address does not know: a near miss of a known one, or hostile text. */
+    private String unknownParameter(String listing) {
+        if (listing.equals("/feed.atom") && values.chance(30)) {
+            return values.one(List.of("page", "size")); // the feed is one list
+        }
+        String name = values.chance(40) ? values.one(List.of("licence", "formats", "annotations", "case_review",
+                "search", "query", "order", "pageSize", "Q", "CT", "limit", "offset", "callback", "_", "utm_source"))
+                : values.any();
+        return name.isBlank() || KNOWN.contains(name) ? "x" + name : name;
+    }
+
+    /** An unknown parameter, and for a known name in other letter case the known one beside it (both are sent). */
+    private void unknownParameter(HostileRequest request, String listing) {
+        String name = unknownParameter(listing);
+        String known = KNOWN.stream().filter(k -> k.equalsIgnoreCase(name)).findFirst().orElse(null);
+        if (known != null) {
+            request.query(known, known.equals("q") ? "x" : known.equals("size") || known.equals("page") ? "1" : "Y");
+        }
+        request.query(name, values.any());
     }
 
     private static String flagText(String s) {

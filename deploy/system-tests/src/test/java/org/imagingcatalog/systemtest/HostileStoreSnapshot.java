@@ -25,10 +25,15 @@ final class HostileStoreSnapshot {
 
     private static final Map<String, String> SUBMISSION = Map.of(
             "submissions", "SELECT count(*) FROM submission",
-            "submission outbox rows", "SELECT count(*) FROM outbox_message");
+            "submission outbox rows", "SELECT count(*) FROM outbox_message",
+            "submission rounds", "SELECT count(*) FROM submission_round",
+            "revised submissions (rounds above 1)", "SELECT coalesce(sum(revision - 1), 0) FROM submission",
+            "queued decision mails", "SELECT count(*) FROM outgoing_mail");
     private static final Map<String, String> CURATION = Map.of(
             "review items", "SELECT count(*) FROM review_item",
             "open review items", "SELECT count(*) FROM review_item WHERE status IN ('RECEIVED', 'IN_REVIEW')",
+            "claimed review items", "SELECT count(*) FROM review_item WHERE claimed_by IS NOT NULL",
+            "review rounds", "SELECT count(*) FROM review_round",
             "decided review items", "SELECT count(*) FROM review_item WHERE decided_at IS NOT NULL",
             "resources", "SELECT count(*) FROM resource",
             "resource versions", "SELECT count(*) FROM resource_version",

@@ -11,14 +11,23 @@ import org.imagingcatalog.systemtest.HostileRequest.Case;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Hostile requests to submission-service: its three forms (with and without the CSRF token of a form
- * fetched before, so most of them reach validation) and its JSON API. Every POST carries at least one
- * thing the contract refuses, so none of them may be stored.
+ * Hostile requests to submission-service: its forms (with and without the CSRF token of a form fetched
+ * before, so most of them reach validation), its JSON API, and the revision round (the revisions API and the
+ * tracking page's revision form), aimed at a submission the curators asked to change, at ones that are not
+ * waiting for changes, and at tokens no submission has. Every POST carries at least one thing the contract
+ * refuses, so none of them may be stored.
  */
 final class HostileSubmissionCases {
 
     /** The form's CSRF token and the cookie it belongs to, as a browser that opened /new holds them. */
     record FormSession(String token, String cookie) {
+    }
+
+    /**
+     * What the revision cases aim at: the tracking token of a NEW submission waiting for changes (its revisions
+     * reach validation), and tokens of submissions that are not (received, accepted: 409 whatever the body).
+     */
+    record Revisions(String revisableToken, List<String> closedTokens) {
     }
 
     private static final List<String> RESOURCE_FIELDS = List.of("id", "name", "url", "description", "provider", "ct",
@@ -30,13 +39,16 @@ final class HostileSubmissionCases {
     private final int port;
     private final FormSession session;
     private final List<String> publishedIds;
+    private final Revisions revisions;
 
-    HostileSubmissionCases(HostileValues values, int port, FormSession session, List<String> publishedIds) {
+    HostileSubmissionCases(HostileValues values, int port, FormSession session, List<String> publishedIds,
+            Revisions revisions) {
         this.values = values;
         this.json = new HostileJson(values);
         this.port = port;
         this.session = session;
         this.publishedIds = publishedIds;
+        this.revisions = revisions;
     }
 
     // ---------------------------------------------------------------- forms
@@ -303,5 +315,114 @@ final class HostileSubmissionCases {
                     .form(new HostileForm().put("name", values.any()))
                     .expect("PUT|DELETE|PATCH on a form", REFUSED, port);
         };
+    }
+
+    // ---------------------------------------------------------------- the revision round
+
+    /** A tracking token: mostly the revisable one, else a closed one (409) or one no submission has (404). */
+    private String revisionToken(int revisablePercent) {
+        int pick = values.nextInt(100);
+        if (pick < revisablePercent) {
+            return revisions.revisableToken();
+        }
+        if (pick < revisablePercent + (100 - revisablePercent) / 2) {
+            return values.one(revisions.closedTokens());
+        }
+        String token = values.chance(50) ? values.any() : revisions.revisableToken() + values.any();
+        return token.isEmpty() ? "x" : token;
+    }
+
+    /** POST /api/v1/submissions/{token}/revisions with a poisoned revision, or the wrong token, type or size. */
+    Case revisionApi() {
+        String token = revisionToken(70);
+        HostileRequest request = HostileRequest.method("POST").path("/api/v1/submissions/").segment(token)
+                .path("/revisions");
+        String route = "POST /api/v1/submissions/{token}/revisions";
+        int shape = values.nextInt(100);
+        if (shape < 72) {
+            String body = poisonedRevision().toString();
+            if (values.chance(8)) {
+                return request.body("application/json", json.withInvalidUtf8(body)).expect(route + " (not UTF-8)", REFUSED,
+                        port);
+            }
+            return request.json(body).expect(route, REFUSED, port);
+        }
+        if (shape < 80) {
+            return request.json(json.malformed(poisonedRevision().toString()))
+                    .expect(route + " (malformed JSON)", REFUSED, port);
+        }
+        if (shape < 84) {
+            return request.json(values.one(List.of("[]", "null", "42", "\"NEW\"", "", " ", "true", "[{\"kind\":\"NEW\"}]")))
+                    .expect(route + " (not an object)", REFUSED, port);
+        }
+        if (shape < 88) {
+            return request.json(HostileJson.tooDeep(1001 + values.nextInt(20_000), "{\"proposed\":"))
+                    .expect(route + " (too deep)", REFUSED, port);
+        }
+        if (shape < 92) {
+            ObjectNode huge = poisonedRevision();
+            huge.put("comment", "c".repeat(65_536 + values.nextInt(200_000)));
+            return request.json(huge.toString()).expect(route + " (over 64 KiB)", REFUSED, port);
+        }
+        String body = poisonedRevision().toString();
+        return switch (values.nextInt(3)) {
+            case 0 -> request.body(values.one(List.of("text/plain", "application/xml", "application/x-www-form-urlencoded",
+                    "application/merge-patch+json", "multipart/form-data; boundary=x")), body.getBytes(StandardCharsets.UTF_8))
+                    .expect(route + " (bad Content-Type)", REFUSED, port);
+            case 1 -> request.json(body).header("Accept", values.one(List.of("application/xml", "text/csv", "image/png")))
+                    .expect(route + " (bad Accept)", REFUSED, port);
+            default -> HostileRequest.method(values.one(List.of("PUT", "PATCH", "DELETE"))).path("/api/v1/submissions/")
+                    .segment(revisions.revisableToken()).path("/revisions").json(body)
+                    .expect("PUT|PATCH|DELETE /api/v1/submissions/{token}/revisions", REFUSED, port);
+        };
+    }
+
+    /**
+     * A revision of the waiting NEW submission with hostile text everywhere and one thing the contract refuses: a
+     * kind or resource that is not the submission's, an unknown field, a bad submitter, comment or resource field.
+     */
+    ObjectNode poisonedRevision() {
+        ObjectNode s = Http.JSON.createObjectNode();
+        if (values.chance(30)) {
+            s.put("kind", "NEW"); // the submission's own kind may be named again
+        }
+        ObjectNode proposed = json.resource();
+        s.set("proposed", proposed);
+        s.put("comment", values.any());
+        if (values.chance(40)) {
+            s.putObject("submitter").put("name", values.any()).put("email", "hostile@example.org");
+        }
+        switch (values.nextInt(11)) {
+            case 0 -> s.put("kind", values.one(List.of("CORRECTION", "WITHDRAWAL")));
+            // never null: a null kind means "the submission's own"
+            case 1 -> s.set("kind", values.chance(50) ? Http.JSON.getNodeFactory().textNode(values.any())
+                    : values.one(List.of(Http.JSON.getNodeFactory().numberNode(1), Http.JSON.getNodeFactory().arrayNode()
+                            .add("NEW"), Http.JSON.getNodeFactory().booleanNode(true))));
+            // a new resource names no published one
+            case 2 -> s.put("resourceId", values.chance(70) ? values.one(publishedIds) : "x" + values.any());
+            case 3 -> s.put("x" + values.any(), values.any());
+            case 4 -> s.set("proposed", values.one(List.of(Http.JSON.getNodeFactory().textNode("{}"),
+                    Http.JSON.getNodeFactory().numberNode(7), Http.JSON.getNodeFactory().arrayNode().add(json.resource()),
+                    Http.JSON.getNodeFactory().booleanNode(false))));
+            case 5 -> s.putObject("submitter").put("email", values.one(HostileJson.BAD_EMAILS));
+            case 6 -> s.put("comment", values.chance(50) ? "c".repeat(5001 + values.nextInt(5000)) : values.any() + "\u0000");
+            default -> poisonResource(proposed);
+        }
+        return s;
+    }
+
+    /** POST /track/{token}/revision: the tracking page's form with hostile fields, forged CSRF, wrong tokens. */
+    Case revisionForm() {
+        String token = revisionToken(65);
+        HostileRequest request = HostileRequest.method("POST").path("/track/").segment(token).path("/revision");
+        HostileForm form = new HostileForm();
+        if (values.chance(30)) {
+            form.put("submitterName", values.any());
+        }
+        fillResource(form);
+        form.put("comment", values.any());
+        poisonResourceForm(form);
+        withCsrf(request, form);
+        return request.form(form).expect("POST /track/{token}/revision", REFUSED, port);
     }
 }

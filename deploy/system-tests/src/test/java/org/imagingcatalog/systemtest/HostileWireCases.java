@@ -14,7 +14,8 @@ import org.imagingcatalog.systemtest.HostileRequest.Case;
 final class HostileWireCases {
 
     private static final List<String> PREFIXES = List.of("/", "/resources/", "/api/v1/resources/", "/track/", "/new?q=",
-            "/api/v1/submissions/", "/review/", "/api/v1/queue?kind=", "/export/catalog.csv?q=");
+            "/api/v1/submissions/", "/review/", "/api/v1/queue?kind=", "/export/catalog.csv?q=", "/api/v1/audit?from=",
+            "/audit?curator=", "/api/v1/resources?format=");
 
     private final HostileValues values;
     private final List<Integer> ports;

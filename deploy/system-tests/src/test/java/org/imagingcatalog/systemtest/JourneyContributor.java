@@ -47,7 +47,10 @@ final class JourneyContributor {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(button)).click();
     }
 
-    /** Sends a form that is expected to be accepted; checks the confirmation page and returns its tracking link. */
+    /**
+     * Sends a form that is expected to be accepted. Post/Redirect/Get: the browser lands on the private tracking
+     * page, which says thank you this once and shows the link; returns it.
+     */
     Tracking send(String button) {
         press(button);
         assertThat(page.locator("h1")).hasText("Thank you: your submission was received");
@@ -55,7 +58,18 @@ final class JourneyContributor {
         String path = link.getAttribute("href");
         assertThat(link).hasText(submissionUrl + path);
         org.assertj.core.api.Assertions.assertThat(path).matches("/track/[A-Za-z0-9_-]{20,}");
+        org.assertj.core.api.Assertions.assertThat(page.url()).as("the form redirected to its tracking page")
+                .isEqualTo(submissionUrl + path);
         return new Tracking(path);
+    }
+
+    /** Sends the revision form of the tracking page; the page comes back thanking for revision {@code revision}. */
+    void sendRevision(Tracking tracking, int revision) {
+        press("Send the revision");
+        assertThat(page.locator("h1")).hasText("Thank you: your revision was received");
+        assertThat(page.locator("[role=status]")).containsText("This is revision " + revision + " of your submission");
+        org.assertj.core.api.Assertions.assertThat(page.url()).as("the revision redirected to the tracking page")
+                .isEqualTo(submissionUrl + tracking.path());
     }
 
     String trackingApi(Tracking tracking) {

@@ -34,6 +34,11 @@ final class JourneyCurator {
      * The submission travels through Kafka, so the curator reloads until it is there.
      */
     void openQueued(String kind, String contributorName, Duration timeout) {
+        openQueued(kind, contributorName, 1, timeout);
+    }
+
+    /** The same for a submission in its {@code revision}th round: the queue and the review page say which. */
+    void openQueued(String kind, String contributorName, int revision, Duration timeout) {
         logInOnce();
         page.navigate(curationUrl + "/");
         page.locator("#kind").selectOption(kind);
@@ -48,8 +53,25 @@ final class JourneyCurator {
         }
         assertThat(row).hasCount(1);
         assertThat(row).containsText("RECEIVED");
-        row.locator("a").click();
+        if (revision > 1) {
+            assertThat(row.locator("td").nth(1)).containsText("Revision " + revision);
+        } else {
+            assertThat(row.locator("td").nth(1)).not().containsText("Revision");
+        }
+        row.locator("a[href^='/review/']").click();
         assertThat(page.locator("h1")).hasText("Review: " + kind.toLowerCase() + " submission");
+        assertThat(page.locator("dl.fields dt:text-is('Round') + dd")).hasText("Revision " + revision);
+        // opening a review changes nothing: it stays RECEIVED and unclaimed until a curator claims it
+        assertThat(page.locator("dl.fields dt:text-is('Status') + dd")).hasText("RECEIVED");
+        assertThat(page.locator("dl.fields dt:text-is('Claim') + dd")).hasText("Not claimed");
+    }
+
+    /** Claims the open review: back on the review page, shown IN_REVIEW and claimed by this curator. */
+    void claim() {
+        page.locator("form[action$='/claim'] button").click();
+        assertThat(page.locator("dl.fields dt:text-is('Status') + dd")).hasText("IN_REVIEW");
+        assertThat(page.locator("dl.fields dt:text-is('Claim') + dd")).containsText("Claimed by curator");
+        assertThat(page.locator("form[action$='/claim']")).hasCount(0);
     }
 
     void openResource(String resourceId) {

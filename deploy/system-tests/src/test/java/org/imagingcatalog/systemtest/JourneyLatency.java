@@ -28,6 +28,7 @@ final class JourneyLatency {
 
     static final String PUBLIC = "public catalog";
     static final String TRACKING = "tracking page";
+    static final String MAIL = "submitter's mailbox";
 
     private static final Duration POLL = Duration.ofMillis(20);
     private static final Duration GIVE_UP = Duration.ofSeconds(60);
@@ -47,21 +48,28 @@ final class JourneyLatency {
         private final String seenBy;
         private final String url;
         private final CompletableFuture<Long> seenAt;
-        private final AtomicReference<Http.Reply> last = new AtomicReference<>();
+        private final AtomicReference<String> last = new AtomicReference<>();
 
         private Watch(String seenBy, String url, Predicate<Http.Reply> shows) {
-            this.seenBy = seenBy;
-            this.url = url;
-            this.seenAt = CompletableFuture.supplyAsync(() -> poll(shows), pollers);
+            this(seenBy, url, () -> {
+                Http.Reply reply = Http.get(url);
+                return new Look(shows.test(reply), reply.status() + " " + reply.body());
+            });
         }
 
-        private Long poll(Predicate<Http.Reply> shows) {
+        private Watch(String seenBy, String where, java.util.function.Supplier<Look> look) {
+            this.seenBy = seenBy;
+            this.url = where;
+            this.seenAt = CompletableFuture.supplyAsync(() -> poll(look), pollers);
+        }
+
+        private Long poll(java.util.function.Supplier<Look> look) {
             long deadline = System.nanoTime() + GIVE_UP.toNanos();
             while (System.nanoTime() < deadline && !Thread.currentThread().isInterrupted()) {
                 try {
-                    Http.Reply reply = Http.get(url);
-                    last.set(reply);
-                    if (shows.test(reply)) {
+                    Look seen = look.get();
+                    last.set(seen.what());
+                    if (seen.shows()) {
                         return System.nanoTime();
                     }
                 } catch (RuntimeException e) {
@@ -77,8 +85,17 @@ final class JourneyLatency {
         }
     }
 
+    /** One look of a watch: whether the change shows, and what was seen (for the failure message). */
+    record Look(boolean shows, String what) {
+    }
+
     Watch watch(String seenBy, String url, Predicate<Http.Reply> shows) {
         return new Watch(seenBy, url, shows);
+    }
+
+    /** Watches something other than a URL (a mailbox): {@code look} is asked every poll. */
+    Watch watch(String seenBy, String where, java.util.function.Supplier<Look> look) {
+        return new Watch(seenBy, where, look);
     }
 
     /**
@@ -100,10 +117,10 @@ final class JourneyLatency {
                 seenAt = null;
             }
             if (seenAt == null) {
-                Http.Reply last = watch.last.get();
+                String last = watch.last.get();
                 throw new AssertionError(step + ": the " + watch.seenBy + " did not show the change within " + GIVE_UP
                         + "; " + watch.url + " last answered " + (last == null ? "nothing"
-                        : last.status() + " " + last.body().substring(0, Math.min(400, last.body().length()))));
+                        : last.substring(0, Math.min(400, last.length()))));
             }
             if (seenAt < clickedAt) {
                 throw new AssertionError(step + ": the " + watch.seenBy + " showed the change before the click;"
@@ -131,7 +148,7 @@ final class JourneyLatency {
             md.append("| ").append(f.step()).append(" | ").append(f.seenBy()).append(" | ").append(f.millis()).append(" |\n");
         }
         md.append('\n');
-        for (String audience : List.of(PUBLIC, TRACKING)) {
+        for (String audience : List.of(PUBLIC, TRACKING, MAIL)) {
             List<Long> values = all.stream().filter(f -> f.seenBy().equals(audience)).map(Figure::millis).sorted().toList();
             if (!values.isEmpty()) {
                 md.append(String.format(Locale.ROOT, "- click to %s: %d steps, median %s ms, worst %d ms%n",

@@ -28,7 +28,9 @@ import com.microsoft.playwright.Page;
  * a curator logged in through Keycloak edits and decides, the public catalog and the contributor's
  * tracking page show the outcome. The journeys follow one resource through its life (proposal, correction,
  * revert, withdrawal), so they run in order; a later journey is skipped when the one it builds on failed.
- * Every curator click is timed until the public catalog (and the tracking page) show its effect.
+ * A second resource goes round the revision loop: changes requested, the decision mailed to its submitter
+ * (read from the stack's real SMTP server), revised on the tracking page, accepted as revision 2.
+ * Every curator click is timed until the public catalog (and the tracking page, and the mailbox) show its effect.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class JourneysIT {
@@ -41,6 +43,7 @@ class JourneysIT {
     private static final String LUNG_NAME = "Journey lung CT " + RUN;
     private static final String KNEE_ID = "journey-knee-" + RUN;
     private static final String KNEE_NAME = "Journey knee MRI " + RUN;
+    private static final String KNEE_EMAIL = "journey-knee-" + RUN + "@example.org";
 
     private static CatalogStack stack;
     private static BrowserSession browser;
@@ -110,6 +113,8 @@ class JourneysIT {
         contributor.fill(Map.of("name", LUNG_NAME, "url", "https://example.org/journey/" + RUN));
         JourneyContributor.Tracking tracking = contributor.send("Send the proposal");
         page.locator("#tracking-link").click();
+        // the thank-you was for once: the link itself shows the plain tracking page
+        assertThat(page.locator("h1")).hasText("Your submission");
         assertThat(page.locator("#status")).hasText("RECEIVED");
         assertThat(page.locator("main")).containsText(LUNG_NAME);
 
@@ -195,7 +200,7 @@ class JourneysIT {
 
     @Test
     @Order(3)
-    void requestedChangesReachTheContributorWhoseFollowUpIsAccepted() {
+    void requestedChangesAreMailedRevisedOnTheTrackingPageAndTheRevisionIsAccepted() {
         Page page = contributor.page;
         page.navigate(stack.submission.url() + "/new");
         Map<String, String> proposal = new LinkedHashMap<>();
@@ -205,49 +210,134 @@ class JourneysIT {
         proposal.put("description", "Knee MRI studies (" + RUN + ").");
         proposal.put("mri", "Y");
         proposal.put("submitterName", "Journey requester " + RUN);
+        proposal.put("submitterEmail", KNEE_EMAIL);
         contributor.fill(proposal);
-        JourneyContributor.Tracking first = contributor.send("Send the proposal");
+        JourneyContributor.Tracking tracking = contributor.send("Send the proposal");
+        // the address is promised a mail, but never shown back, not even to whoever holds the page
+        assertThat(page.locator("[role=status]")).containsText("We will also write to the e-mail address you gave");
+        org.assertj.core.api.Assertions.assertThat(page.content()).doesNotContain(KNEE_EMAIL);
 
         curator.openQueued("NEW", "Journey requester " + RUN, EVENTUAL);
+        curator.claim();
         Page review = curator.page;
-        String request = "Please add the licence: the provider's page names one.";
+        String request = "Please add the licence (" + RUN + "): the provider's page names one.";
         review.locator("#message").fill(request);
+        String trackingLink = stack.submission.url() + tracking.path();
         latency.click("request changes", () -> review.locator("button[value=REQUEST_CHANGES]").click(),
-                latency.watch(JourneyLatency.TRACKING, contributor.trackingApi(first),
-                        r -> "CHANGES_REQUESTED".equals(r.json().path("status").asText())));
-        Locator decided = review.locator("main p.notice");
-        assertThat(decided).containsText("CHANGES_REQUESTED by curator");
-        assertThat(decided).containsText(request);
-
-        contributor.awaitStatus(first, "CHANGES_REQUESTED", EVENTUAL);
-        assertThat(page.locator("#curator-message")).hasText(request);
+                latency.watch(JourneyLatency.TRACKING, contributor.trackingApi(tracking),
+                        r -> "CHANGES_REQUESTED".equals(r.json().path("status").asText())),
+                latency.watch(JourneyLatency.MAIL, KNEE_EMAIL, () -> new JourneyLatency.Look(
+                        !stack.mail.matching(m -> m.mailbox().equalsIgnoreCase(KNEE_EMAIL) && m.body().contains(request))
+                                .isEmpty(), "mailbox " + KNEE_EMAIL)));
+        Locator revising = review.locator("main p.notice[role=status]");
+        assertThat(revising).containsText("Changes were requested by curator");
+        assertThat(revising).containsText("the contributor is revising");
+        assertThat(revising).containsText(request);
+        assertThat(review.locator("form[action$='/claim']")).hasCount(0);
+        assertThat(review.locator("button[value=ACCEPT]")).hasCount(0);
         assertThat(Http.get(stack.publicWeb.url() + "/api/v1/resources/" + KNEE_ID).status())
                 .as("nothing is published while changes are requested").isEqualTo(404);
 
-        // the product's follow-up: a new proposal with what the curators asked for, from the site's own link
-        page.locator("nav a[href='/new']").click();
-        assertThat(page.locator("h1")).hasText("Propose a new resource");
-        proposal.put("license", "CC-BY-4.0");
-        proposal.put("comment", "Licence added as the curators asked on my earlier proposal.");
-        contributor.fill(proposal);
-        JourneyContributor.Tracking second = contributor.send("Send the proposal");
+        // the decision mail: the curator's message and the private link, to the submitter and to nobody else
+        StackMail.Delivered asked = stack.mail.awaitDelivered(KNEE_EMAIL, m -> m.body().contains(request), 1, EVENTUAL)
+                .get(0);
+        org.assertj.core.api.Assertions.assertThat(asked.subject()).contains("waiting for changes");
+        org.assertj.core.api.Assertions.assertThat(asked.recipients()).containsExactly(KNEE_EMAIL);
+        org.assertj.core.api.Assertions.assertThat(asked.body()).contains("Journey requester " + RUN)
+                .contains("Message from the curators:\n" + request)
+                .contains("Your private tracking link (keep it to yourself): " + trackingLink)
+                .contains("Revise your submission there");
+        assertMailedOnlyTo(KNEE_EMAIL, tracking.token());
 
-        curator.openQueued("NEW", "Journey requester " + RUN, EVENTUAL);
-        assertThat(review.locator("main")).containsText("Licence added as the curators asked");
-        review.locator("#message").fill("Thank you, accepted with the licence.");
-        latency.click("accept the follow-up proposal", () -> review.locator("button[value=ACCEPT]").click(),
+        // the contributor follows the link from the mail: the form holds what was sent, the request beside it
+        page.navigate(trackingLink);
+        contributor.awaitStatus(tracking, "CHANGES_REQUESTED", EVENTUAL);
+        assertThat(page.locator("#revise")).hasText("Revise your submission");
+        assertThat(page.locator("#curator-message p")).hasText(request);
+        assertThat(page.locator("#form #id")).hasValue(KNEE_ID);
+        assertThat(page.locator("#form #name")).hasValue(KNEE_NAME);
+        assertThat(page.locator("#form #url")).hasValue(proposal.get("url"));
+        assertThat(page.locator("#form #description")).hasValue(proposal.get("description"));
+        assertThat(page.locator("#form input[name=mri][value=Y]")).isChecked();
+        assertThat(page.locator("#form #license")).hasValue("");
+        contributor.fill(Map.of("license", "CC-BY-4.0",
+                "comment", "Licence added as the curators asked."));
+        contributor.sendRevision(tracking, 2);
+        assertThat(page.locator("#status")).hasText("RECEIVED");
+        assertThat(page.locator("dl.fields dt:text-is('Round') + dd")).hasText("Revision 2");
+        assertThat(page.locator("#revise")).hasCount(0);
+
+        // the curator sees revision 2, what changed since revision 1 and the request that led to it
+        curator.openQueued("NEW", "Journey requester " + RUN, 2, EVENTUAL);
+        assertThat(review.locator("main p.lead").first()).containsText("Revision 2: the contributor revised this submission");
+        Locator since = review.locator("table:has(caption:text-is('What the contributor changed in this revision')) tbody tr");
+        assertThat(since).hasCount(1);
+        assertThat(since.locator("th")).hasText("license");
+        assertThat(since.locator("td.diff-after")).hasText("CC-BY-4.0");
+        assertThat(review.locator("main")).containsText(request);
+        assertThat(review.locator("main")).containsText("Licence added as the curators asked.");
+        String accepted = "Thank you, accepted with the licence.";
+        review.locator("#message").fill(accepted);
+        latency.click("accept revision 2", () -> review.locator("button[value=ACCEPT]").click(),
                 latency.watch(JourneyLatency.PUBLIC, stack.publicWeb.url() + "/api/v1/resources/" + KNEE_ID,
                         r -> r.status() == 200 && "CC-BY-4.0".equals(r.json().path("license").asText())),
-                latency.watch(JourneyLatency.TRACKING, contributor.trackingApi(second),
-                        r -> "ACCEPTED".equals(r.json().path("status").asText())));
+                latency.watch(JourneyLatency.TRACKING, contributor.trackingApi(tracking),
+                        r -> "ACCEPTED".equals(r.json().path("status").asText())),
+                latency.watch(JourneyLatency.MAIL, KNEE_EMAIL, () -> new JourneyLatency.Look(
+                        !stack.mail.matching(m -> m.mailbox().equalsIgnoreCase(KNEE_EMAIL) && m.body().contains(accepted))
+                                .isEmpty(), "mailbox " + KNEE_EMAIL)));
+        assertThat(review.locator("[role=status]")).hasText("Submission accepted: version 1 is published.");
         kneePublished = true;
 
         page.navigate(stack.publicWeb.url() + "/resources/" + KNEE_ID);
         assertThat(page.locator("h1")).hasText(KNEE_NAME);
         assertThat(publicField(page, "Licence")).hasText("CC-BY-4.0");
-        contributor.awaitStatus(second, "ACCEPTED", EVENTUAL);
-        // the first proposal keeps its own outcome
-        contributor.awaitStatus(first, "CHANGES_REQUESTED", EVENTUAL);
+        assertThat(publicField(page, "Version")).containsText("1,");
+
+        // the tracking page keeps both rounds and links the entry; the API says the same
+        contributor.awaitStatus(tracking, "ACCEPTED", EVENTUAL);
+        assertThat(page.locator("#curator-message")).hasText(accepted);
+        String publicPage = stack.publicWeb.url() + "/resources/" + KNEE_ID;
+        assertThat(page.locator("#public-page")).hasAttribute("href", publicPage);
+        Locator rounds = page.locator("#rounds > li");
+        assertThat(rounds).hasCount(2);
+        assertThat(rounds.nth(0)).containsText("Revision 1");
+        assertThat(rounds.nth(0)).containsText("CHANGES_REQUESTED");
+        assertThat(rounds.nth(0)).containsText(request);
+        assertThat(rounds.nth(1)).containsText("Revision 2");
+        assertThat(rounds.nth(1)).containsText("ACCEPTED");
+        JsonNode state = Http.get(contributor.trackingApi(tracking)).json();
+        org.assertj.core.api.Assertions.assertThat(state.path("revision").asInt()).isEqualTo(2);
+        org.assertj.core.api.Assertions.assertThat(state.path("message").asText()).isEqualTo(accepted);
+        org.assertj.core.api.Assertions.assertThat(state.path("publicUrl").asText()).isEqualTo(publicPage);
+        org.assertj.core.api.Assertions.assertThat(state.path("rounds")).hasSize(2);
+        org.assertj.core.api.Assertions.assertThat(state.path("rounds").get(0).path("message").asText())
+                .isEqualTo(request);
+        org.assertj.core.api.Assertions.assertThat(state.path("rounds").get(0).path("status").asText())
+                .isEqualTo("CHANGES_REQUESTED");
+        org.assertj.core.api.Assertions.assertThat(state.path("rounds").get(1).path("status").asText()).isEqualTo("ACCEPTED");
+        org.assertj.core.api.Assertions.assertThat(state.path("proposed").path("license").asText()).isEqualTo("CC-BY-4.0");
+
+        // the acceptance is mailed too, with the entry's public page; still to the submitter alone
+        StackMail.Delivered done = stack.mail.awaitDelivered(KNEE_EMAIL, m -> m.body().contains(accepted), 1, EVENTUAL)
+                .get(0);
+        org.assertj.core.api.Assertions.assertThat(done.subject()).contains("accepted");
+        org.assertj.core.api.Assertions.assertThat(done.body()).contains("(revision 2)")
+                .contains("The entry in the public catalog: " + publicPage).contains(trackingLink);
+        org.assertj.core.api.Assertions.assertThat(stack.mail.matching(m -> m.mailbox().equalsIgnoreCase(KNEE_EMAIL)))
+                .as("mails to the submitter: the request for changes and the acceptance").hasSize(2);
+        assertMailedOnlyTo(KNEE_EMAIL, tracking.token());
+    }
+
+    /** Every copy of a mail about this submission (its link in the text) went to this address and no other. */
+    private static void assertMailedOnlyTo(String address, String trackingToken) {
+        List<StackMail.Delivered> about = stack.mail.matching(m -> m.body().contains(trackingToken)
+                || m.subject().contains(trackingToken));
+        org.assertj.core.api.Assertions.assertThat(about).as("mails that carry the tracking link").isNotEmpty()
+                .allSatisfy(m -> {
+                    org.assertj.core.api.Assertions.assertThat(m.mailbox()).as("delivered to").isEqualToIgnoringCase(address);
+                    org.assertj.core.api.Assertions.assertThat(m.recipients()).as("addressed to").containsExactly(address);
+                });
     }
 
     @Test
@@ -303,7 +393,8 @@ class JourneysIT {
         assertThat(review.locator("[role=status]")).hasText("Submission accepted: version 4 is published.");
         assertThat(review.locator("h1 + p .status")).hasText("WITHDRAWN");
 
-        assertWithdrawnForThePublic(LUNG_ID, LUNG_NAME, message);
+        // the contributor's reason is kept, the curator's message beside it
+        assertWithdrawnForThePublic(LUNG_ID, LUNG_NAME, why + " (curator: " + message + ")");
         contributor.awaitStatus(tracking, "ACCEPTED", EVENTUAL);
         assertThat(page.locator("#curator-message")).hasText(message);
     }

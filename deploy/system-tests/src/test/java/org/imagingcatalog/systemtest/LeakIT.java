@@ -18,7 +18,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * API and the forms, carry an address with a unique marker; curators accept, reject and ask for changes
  * (which mails the submitter). Then the marker is looked for in every record of every topic from offset 0,
  * in every page, API answer and export of the three services, and in every line of every service log. The
- * one place it may appear is the confirmation page shown to the submitter right after sending the form.
+ * one place it may appear is the envelope of the decision mails, which reach that address and no other (read
+ * from the stack's SMTP server) and do not quote it in their text.
  */
 class LeakIT {
 
@@ -51,14 +52,14 @@ class LeakIT {
         HttpResponse<String> formNew = contributor.post("/new", SecurityWebSession.fields("csrf-token",
                 contributor.csrfToken("/new"), "name", "Leak probe by form " + run, "url", "https://example.org/leak-form-" + run,
                 "submitterName", "Leak", "submitterEmail", email));
-        assertThat(formNew.statusCode()).as("the form proposal").isEqualTo(200);
-        // the submitter's own confirmation page shows the address back; it is the one page allowed to
-        assertThat(formNew.body()).contains(email);
-        String formToken = trackingToken(formNew.body());
+        // Post/Redirect/Get: the form answers 303 to its tracking page, which does not show the address back
+        assertThat(formNew.statusCode()).as("the form proposal").isEqualTo(303);
+        String formToken = trackingToken(formNew.headers().firstValue("Location").orElse(""));
+        assertThat(contributor.get("/track/" + formToken).body()).doesNotContain(email);
         HttpResponse<String> formWithdrawal = contributor.post("/withdraw/" + id, SecurityWebSession.fields("csrf-token",
                 contributor.csrfToken("/withdraw/" + id), "comment", "please withdraw", "submitterEmail", email));
-        assertThat(formWithdrawal.statusCode()).as("the form withdrawal").isEqualTo(200);
-        String withdrawalToken = trackingToken(formWithdrawal.body());
+        assertThat(formWithdrawal.statusCode()).as("the form withdrawal").isEqualTo(303);
+        String withdrawalToken = trackingToken(formWithdrawal.headers().firstValue("Location").orElse(""));
 
         String formId = submissionId(formToken);
         String withdrawalId = submissionId(withdrawalToken);
@@ -105,6 +106,15 @@ class LeakIT {
         scan.logs(Path.of(System.getProperty("catalog.root", "../..")).toAbsolutePath().normalize()
                 .resolve("deploy/system-tests/target/stack-logs"));
 
+        // the decision mails: one per decided submission, each to the submitter alone, none quoting the address
+        List<StackMail.Delivered> mails = stack.mail.awaitDelivered(email, m -> true, 4, EVENTUAL);
+        assertThat(mails).as("decision mails to the submitter").hasSize(4)
+                .allSatisfy(m -> assertThat(m.recipients()).containsExactly(email));
+        mails.forEach(m -> scan.page("mail text to the submitter: " + m.subject(), m.subject() + "\n" + m.body()));
+        List<StackMail.Delivered> elsewhere = stack.mail.matching(m -> !m.mailbox().equalsIgnoreCase(email)
+                && (m.subject() + m.body() + m.recipients()).toLowerCase(java.util.Locale.ROOT).contains(marker));
+        assertThat(elsewhere).as("mails to other addresses that carry the submitter's address").isEmpty();
+
         System.out.println("LeakIT (marker " + marker + "): " + scan.summary());
         HostileTally.write(HostileInputIT.reliability().resolve("leak.md"), "# The submitter's e-mail address\n\n"
                 + "Four submissions (API and forms; new, correction, withdrawal; accepted, rejected, changes requested) "
@@ -112,9 +122,9 @@ class LeakIT {
         assertThat(scan.hits()).as("places the submitter's e-mail address reached").isEmpty();
     }
 
-    private static String trackingToken(String confirmationPage) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("/track/([A-Za-z0-9_-]+)").matcher(confirmationPage);
-        assertThat(m.find()).as("the confirmation page links the tracking page").isTrue();
+    private static String trackingToken(String redirectTarget) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("/track/([A-Za-z0-9_-]+)").matcher(redirectTarget);
+        assertThat(m.find()).as("the form redirects to the tracking page").isTrue();
         return m.group(1);
     }
 

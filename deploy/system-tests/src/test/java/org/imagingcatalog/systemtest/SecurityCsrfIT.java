@@ -11,6 +11,8 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 /**
  * Every state-changing form refuses a post without the CSRF token of its own session: no token, a forged
  * one, another session's, or the right token without its cookie. The same post with the right token is
@@ -32,14 +34,24 @@ class SecurityCsrfIT {
                 "comment", "a correction", "ct", "N", "xray", "N", "mri", "U", "ultrasound", "N", "metadata", "Y",
                 "caseReview", "N", "access", "OPEN"));
         forms.put("/withdraw/" + target, fields("comment", "withdraw it"));
+        // the revision form of a tracking page whose submission waits for changes
+        HostileCatalog.Receipt asked = catalog.proposeNew(HostileCatalog.resource("csrf-rev-" + run, "CSRF revision " + run),
+                "to be revised", null, null);
+        catalog.awaitInQueue(asked.id());
+        catalog.decide(asked.id(), "REQUEST_CHANGES", "Please add a licence.");
+        catalog.awaitStatus(asked.trackingToken(), "CHANGES_REQUESTED");
+        String revision = "/track/" + asked.trackingToken() + "/revision";
+        forms.put(revision, fields("id", "csrf-rev-" + run, "name", "CSRF revision " + run,
+                "url", "https://example.org/csrf-rev-" + run, "license", "CC-BY-4.0", "comment", "licence added"));
 
         SecurityWebSession browser = SecurityWebSession.anonymous(stack.submission.url());
         SecurityWebSession otherBrowser = SecurityWebSession.anonymous(stack.submission.url());
         long before = submissions();
         List<String> refusals = new ArrayList<>();
         for (Map.Entry<String, Map<String, String>> form : forms.entrySet()) {
-            String token = browser.csrfToken(form.getKey());
-            String otherToken = otherBrowser.csrfToken(form.getKey());
+            String page = formPage(form.getKey());
+            String token = browser.csrfToken(page);
+            String otherToken = otherBrowser.csrfToken(page);
             refused(browser.post(form.getKey(), form.getValue()), "no token: POST " + form.getKey(), refusals);
             refused(browser.post(form.getKey(), with(form.getValue(), "csrf-token", "forged" + token.substring(6))),
                     "forged token: POST " + form.getKey(), refusals);
@@ -49,14 +61,24 @@ class SecurityCsrfIT {
                     with(form.getValue(), "csrf-token", token)), "token without its cookie: POST " + form.getKey(), refusals);
         }
         assertThat(submissions()).as("submissions stored by refused posts").isEqualTo(before);
+        JsonNode waiting = Http.get(stack.submission.url() + "/api/v1/submissions/" + asked.trackingToken()).json();
+        assertThat(waiting.path("status").asText()).as("the submission waiting for changes").isEqualTo("CHANGES_REQUESTED");
+        assertThat(waiting.path("revision").asInt()).isEqualTo(1);
 
         for (Map.Entry<String, Map<String, String>> form : forms.entrySet()) {
-            String token = browser.csrfToken(form.getKey());
+            String token = browser.csrfToken(formPage(form.getKey()));
             HttpResponse<String> accepted = browser.post(form.getKey(), with(form.getValue(), "csrf-token", token));
+            // Post/Redirect/Get: what was stored is followed on its tracking page
             assertThat(accepted.statusCode()).as("the same post with its token: POST %s: %s", form.getKey(),
-                    excerpt(accepted.body())).isEqualTo(200);
+                    excerpt(accepted.body())).isEqualTo(303);
+            assertThat(accepted.headers().firstValue("Location").orElse("")).as("POST %s redirects to", form.getKey())
+                    .matches("(https?://[^/]+)?/track/[A-Za-z0-9_-]{20,}");
         }
-        assertThat(submissions()).as("submissions after the three posts with their tokens").isEqualTo(before + 3);
+        assertThat(submissions()).as("submissions after the three posts with their tokens (and the revision)")
+                .isEqualTo(before + 3);
+        JsonNode revised = Http.get(stack.submission.url() + "/api/v1/submissions/" + asked.trackingToken()).json();
+        assertThat(revised.path("status").asText()).as("the revised submission").isEqualTo("RECEIVED");
+        assertThat(revised.path("revision").asInt()).isEqualTo(2);
         System.out.println("SecurityCsrfIT submission forms refused: " + refusals);
         report("submission", refusals);
     }
@@ -71,9 +93,10 @@ class SecurityCsrfIT {
         catalog.awaitInQueue(open.id());
 
         Map<String, Map<String, String>> forms = new LinkedHashMap<>();
+        forms.put("/review/" + open.id() + "/claim", fields());
         forms.put("/review/" + open.id(), fields("outcome", "REJECT", "message", "refused by CSRF?"));
         forms.put("/resources/" + target + "/edit", fields("baseVersion", "1", "id", target, "name", "Edited " + run,
-                "url", "https://example.org/" + target, "ct", "Y", "access", "OPEN"));
+                "url", "https://example.org/" + target, "ct", "Y", "access", "OPEN", "reason", "csrf"));
         forms.put("/resources/" + target + "/revert", fields("toVersion", "1", "reason", "csrf"));
         forms.put("/resources/" + target + "/withdraw", fields("reason", "csrf"));
         forms.put("/resources/" + target + "/restore", fields("reason", "csrf"));
@@ -94,11 +117,17 @@ class SecurityCsrfIT {
                     .post(form.getKey(), with(form.getValue(), "csrf-token", token));
             assertThat(crossSite.statusCode()).as("token without a session: POST %s", form.getKey()).isEqualTo(302);
         }
-        assertThat(catalog.awaitInQueue(open.id()).path("status").asText()).as("the open submission")
-                .isIn("RECEIVED", "IN_REVIEW");
+        JsonNode stillOpen = catalog.awaitInQueue(open.id());
+        assertThat(stillOpen.path("status").asText()).as("the open submission").isEqualTo("RECEIVED");
+        assertThat(stillOpen.path("claimedBy").isNull()).as("the open submission is unclaimed").isTrue();
         JsonVersion version = JsonVersion.of(stack, catalog, target);
         assertThat(version.version()).as("versions of %s after refused posts", target).isEqualTo(1);
 
+        HttpResponse<String> claimed = curator.post("/review/" + open.id() + "/claim", fields("csrf-token", token));
+        assertThat(claimed.statusCode()).as("claim with the session's token: %s", excerpt(claimed.body())).isEqualTo(303);
+        JsonNode claimedItem = catalog.awaitInQueue(open.id());
+        assertThat(claimedItem.path("status").asText()).isEqualTo("IN_REVIEW");
+        assertThat(claimedItem.path("claimedBy").asText()).isEqualTo("curator");
         HttpResponse<String> withdrawn = curator.post("/resources/" + target + "/withdraw",
                 fields("reason", "the right token", "csrf-token", token));
         assertThat(withdrawn.statusCode()).as("withdraw with the session's token: %s", excerpt(withdrawn.body()))
@@ -127,6 +156,11 @@ class SecurityCsrfIT {
         }
         HostileTally.write(file, previous + "\n## " + service + " (" + refusals.size() + " refused posts)\n\n"
                 + String.join("\n", refusals.stream().map(r -> "- " + r).toList()) + "\n");
+    }
+
+    /** The page that shows a form (the revision form is on the tracking page). */
+    private static String formPage(String formPath) {
+        return formPath.endsWith("/revision") ? formPath.substring(0, formPath.length() - "/revision".length()) : formPath;
     }
 
     private static final String STARTED = java.time.Instant.now().toString();

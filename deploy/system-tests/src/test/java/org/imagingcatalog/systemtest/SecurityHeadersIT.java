@@ -37,7 +37,8 @@ class SecurityHeadersIT {
         StringBuilder table = new StringBuilder("| page | status | CSP | nosniff | Referrer-Policy | frames |\n|---|---|---|---|---|---|\n");
         SecurityWebSession reader = SecurityWebSession.anonymous(stack.publicWeb.url());
         for (String page : List.of("/", "/?q=covid", "/resources/" + id, "/resources/no-such-resource", "/stats", "/about",
-                "/no/such/page", "/api/v1/resources", "/export/catalog.csv", "/feed.atom")) {
+                "/no/such/page", "/api/v1/resources", "/export/catalog.csv", "/feed.atom", "/?no-such-parameter=1",
+                "/api/v1/resources?format=DICOM&annotation=segmentation")) {
             check("public-web", page, reader.get(page), failures, table);
         }
         SecurityWebSession contributor = SecurityWebSession.loggedIn(stack.submission.url(), "/my", "contributor");
@@ -48,7 +49,7 @@ class SecurityHeadersIT {
         SecurityWebSession curator = SecurityWebSession.loggedIn(stack.curation.url(), "/", "curator");
         for (String page : List.of("/", "/review/" + open.id(), "/resources", "/resources/" + id,
                 "/resources/" + id + "/diff?from=1&to=1", "/resources/" + id + "/edit", "/audit",
-                "/resources/no-such-resource")) {
+                "/audit?action=NO-SUCH-ACTION", "/resources/no-such-resource")) {
             check("curation", page, curator.get(page), failures, table);
         }
         catalog.decide(open.id(), "REJECT", "the header checks are over");

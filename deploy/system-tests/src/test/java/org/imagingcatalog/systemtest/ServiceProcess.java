@@ -66,6 +66,11 @@ final class ServiceProcess {
         return name;
     }
 
+    /** The file its output goes to. */
+    Path log() {
+        return log;
+    }
+
     synchronized void start() {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build the services first (./mvnw package)");
