@@ -56,6 +56,7 @@ import org.imagingcatalog.model.validation.FieldError;
 import org.imagingcatalog.model.validation.ResourceFields;
 import org.imagingcatalog.model.validation.ResourceReader;
 import org.imagingcatalog.model.validation.TrustForm;
+import org.imagingcatalog.model.validation.ResourceValidator;
 import org.imagingcatalog.model.validation.Validated;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -425,6 +426,10 @@ public class CurationActions {
         }
         VersionView current = history.current(resourceId).orElseThrow();
         Validated<Resource> applied = MergePatch.applyTo(current.snapshot(), fields);
+        if (applied.value() != null) {
+            // the patched whole must keep the contract's rules, as a PUT's body must
+            applied = applied.with(ResourceValidator.validate(applied.value(), true));
+        }
         errors.addAll(applied.errors());
         if (!errors.isEmpty()) {
             throw CurationProblem.invalid(errors);

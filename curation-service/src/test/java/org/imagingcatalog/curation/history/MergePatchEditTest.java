@@ -75,6 +75,11 @@ class MergePatchEditTest {
                 .then().statusCode(415).contentType("application/problem+json");
         asCurator().contentType(ContentType.TEXT).header("If-Match", "\"1\"").body("name=x")
                 .patch("/api/v1/resources/{id}", id).then().statusCode(415);
+        // the patched whole keeps the contract's rules, as a PUT's body must (found by the hostile run)
+        patch("\"1\"").body("{\"name\": \"line\\nbreak\", \"reason\": \"r\"}").patch("/api/v1/resources/{id}", id)
+                .then().statusCode(400).body("errors.field", hasItem("name"));
+        patch("\"1\"").body("{\"url\": \"javascript:alert(1)\", \"reason\": \"r\"}").patch("/api/v1/resources/{id}", id)
+                .then().statusCode(400).body("errors.field", hasItem("url"));
         asCurator().get("/api/v1/resources/{id}", id).then().body("version", equalTo(1));
     }
 
