@@ -38,7 +38,7 @@ final class QueryParameters {
 
     static <T> T parse(UriInfo uri, ErrorAnswers answers, Function<Map<String, List<String>>, T> parser) {
         try {
-            return parser.apply(uri.getQueryParameters());
+            return parser.apply(org.imagingcatalog.publicweb.search.RawQuery.parameters(uri));
         } catch (BadQueryException e) {
             throw invalid(uri, answers, e);
         }

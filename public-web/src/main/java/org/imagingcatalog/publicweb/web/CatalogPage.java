@@ -44,7 +44,7 @@ public class CatalogPage {
     public Response home(@Context UriInfo uri, @Context HttpHeaders headers) {
         CatalogQuery query;
         try {
-            query = CatalogQuery.parse(uri.getQueryParameters(), CatalogQuery.Route.LIST);
+            query = CatalogQuery.parse(org.imagingcatalog.publicweb.search.RawQuery.parameters(uri), CatalogQuery.Route.LIST);
         } catch (BadQueryException e) {
             return Response.status(400).type(HTML).entity(Templates.home(HomeViews.invalid(e)).render()).build();
         }

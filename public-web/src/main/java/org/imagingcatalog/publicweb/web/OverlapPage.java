@@ -68,7 +68,7 @@ public class OverlapPage {
     @Produces(MediaType.TEXT_HTML)
     @Operation(hidden = true)
     public Response page(@Context UriInfo uri, @Context HttpHeaders headers) {
-        Map<String, List<String>> params = uri.getQueryParameters();
+        Map<String, List<String>> params = org.imagingcatalog.publicweb.search.RawQuery.parameters(uri);
         OverlapQuery query;
         CatalogQuery choices;
         try {

@@ -43,6 +43,15 @@ class UnknownParametersTest {
     }
 
     @Test
+    void aParameterNameInAnotherCaseIsAnotherParameter() {
+        for (String path : List.of("/api/v1/resources", "/export/catalog.csv", "/feed.atom")) {
+            given().get(path + "?q=lung&Q=x").then().statusCode(400).contentType(PROBLEM)
+                    .body("errors[0].field", is("Q"));
+        }
+        assertThat(given().get("/?ct=Y&CT=x").statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void eachRouteKnowsItsOwnParameters() {
         String all = "q=chest&ct=Y&xray=&mri=&ultrasound=&metadata=&caseReview=&access=&license=&format=&annotation="
                 + "&referenceStandard=&population=&imageSource=&excludePaediatric=&rtPcrOnly=&hospitalImagesOnly=";
