@@ -280,7 +280,9 @@ final class HostileSubmissionCases {
                     tags.add("tag-" + i);
                 }
             }
-            case 6 -> r.set("x-" + values.any(), json.anyValue());
+            // never null: in a correction's merge patch a null member only removes, so it would name nothing
+            case 6 -> r.set("x-" + values.any(), json.anyValue().isNull() ? Http.JSON.getNodeFactory().textNode("x")
+                    : json.anyValue());
             default -> r.set(values.one(List.of("name", "url", "tags", "modalities", "counts")),
                     values.chance(50) ? Http.JSON.getNodeFactory().numberNode(7) : Http.JSON.getNodeFactory().booleanNode(true));
         }
