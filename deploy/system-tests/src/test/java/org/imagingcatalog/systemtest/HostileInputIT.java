@@ -187,7 +187,7 @@ class HostileInputIT {
         refused.put("url", "{\"url\":\"javascript:window.__pwned=1\"}");
         refused.put("url ", "{\"url\":\"file:///etc/passwd\"}");
         refused.put("description", "{\"description\":\"" + "d".repeat(5001) + "\"}");
-        refused.put("provider", "{\"provider\":\"bell\\u0007\"}");
+        refused.put("provider", "{\"provider\":\"escape\\u001b[31m\"}");
         refused.put("license", "{\"license\":\"" + "l".repeat(101) + "\"}");
         refused.put("tags", "{\"tags\":[" + tags + "]}");
         refused.put("tags ", "{\"tags\":[\"a\\nb\"]}");
@@ -215,6 +215,40 @@ class HostileInputIT {
                 + " not refused as 400 naming the field; version now " + version + (wrong.isEmpty() ? "" : ": " + wrong));
         assertThat(wrong).as("merge patches that break the contract's rules, not refused as a 400 naming the field")
                 .isEmpty();
+        assertThat(version).as("versions of %s", id).isEqualTo(1);
+    }
+
+    /**
+     * PATCH takes a JSON Merge Patch and nothing else: any other media type, or none at all, is a 415 with a
+     * problem that says so, and no version is made.
+     */
+    @Test
+    void patchTakesOnlyMergePatchJson() throws Exception {
+        HostileCatalog catalog = new HostileCatalog(stack);
+        String run = Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36);
+        String id = "patch-type-" + run;
+        HostileCatalog.Receipt made = catalog.proposeNew(HostileCatalog.resource(id, "Patch type " + run), "target", null,
+                null);
+        catalog.awaitInQueue(made.id());
+        catalog.decide(made.id(), "ACCEPT", "target of the media type checks");
+        catalog.awaitPublic(id, 1);
+        byte[] body = "{\"description\":\"Patched with the wrong type.\",\"reason\":\"media type\"}"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        List<String> wrong = new java.util.ArrayList<>();
+        for (String type : java.util.Arrays.asList(null, "application/json", "text/plain", "application/json-patch+json",
+                "application/merge-patch+xml")) {
+            HostileWire.Answer answer = new HostileWire(port(stack.curation)).send(HostileRequest.method("PATCH")
+                    .path("/api/v1/resources/").segment(id).body(type, body).header("If-Match", "\"1\"")
+                    .header("Authorization", catalog.curatorBearer()).expect("", HostileRequest.Expect.REFUSED, 0).request());
+            if (answer.status() != 415 || !HostileVerdict.clearMessage(answer)) {
+                wrong.add((type == null ? "no Content-Type" : type) + ": " + answer.status());
+            }
+        }
+        int version = Http.get(stack.curation.url() + "/api/v1/resources/" + id, "Authorization", catalog.curatorBearer())
+                .json().path("version").asInt();
+        System.out.println("HostileInputIT PATCH media types: 5 sent, " + wrong.size() + " not 415" + (wrong.isEmpty() ? ""
+                : ": " + wrong));
+        assertThat(wrong).as("PATCH bodies that are not application/merge-patch+json, not refused with 415").isEmpty();
         assertThat(version).as("versions of %s", id).isEqualTo(1);
     }
 

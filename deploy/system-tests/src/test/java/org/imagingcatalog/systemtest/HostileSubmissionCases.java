@@ -281,8 +281,10 @@ final class HostileSubmissionCases {
                 }
             }
             // never null: in a correction's merge patch a null member only removes, so it would name nothing
-            case 6 -> r.set("x-" + values.any(), json.anyValue().isNull() ? Http.JSON.getNodeFactory().textNode("x")
-                    : json.anyValue());
+            case 6 -> {
+                com.fasterxml.jackson.databind.JsonNode unknown = json.anyValue();
+                r.set("x-" + values.any(), unknown.isNull() ? Http.JSON.getNodeFactory().textNode("x") : unknown);
+            }
             default -> r.set(values.one(List.of("name", "url", "tags", "modalities", "counts")),
                     values.chance(50) ? Http.JSON.getNodeFactory().numberNode(7) : Http.JSON.getNodeFactory().booleanNode(true));
         }
