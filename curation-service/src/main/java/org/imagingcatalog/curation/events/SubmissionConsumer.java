@@ -9,7 +9,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.imagingcatalog.curation.intake.SubmissionIntake;
 import org.imagingcatalog.kit.events.TopicConsumer;
 import org.imagingcatalog.model.Topics;
-import org.imagingcatalog.model.events.EventJson;
+import org.imagingcatalog.kit.events.EventRecords;
 import org.imagingcatalog.model.events.SubmissionReceived;
 import org.jboss.logging.Logger;
 
@@ -55,12 +55,7 @@ public class SubmissionConsumer {
     private void handle(ConsumerRecords<String, String> records) {
         List<SubmissionReceived> events = new ArrayList<>(records.count());
         for (ConsumerRecord<String, String> record : records) {
-            try {
-                events.add(EventJson.read(record.value(), SubmissionReceived.class));
-            } catch (RuntimeException e) {
-                LOG.errorf("skipping unreadable record %s-%d@%d: %s", record.topic(), record.partition(),
-                        record.offset(), e.getMessage());
-            }
+            EventRecords.read(record, SubmissionReceived.class).ifPresent(events::add);
         }
         if (events.isEmpty()) {
             return;

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
+import org.imagingcatalog.publicweb.search.RawQuery;
 import org.imagingcatalog.kit.web.ErrorAnswers;
 import org.imagingcatalog.kit.web.Problem;
 import org.imagingcatalog.model.validation.FieldError;
@@ -38,7 +39,7 @@ final class QueryParameters {
 
     static <T> T parse(UriInfo uri, ErrorAnswers answers, Function<Map<String, List<String>>, T> parser) {
         try {
-            return parser.apply(org.imagingcatalog.publicweb.search.RawQuery.parameters(uri));
+            return parser.apply(RawQuery.parameters(uri));
         } catch (BadQueryException e) {
             throw invalid(uri, answers, e);
         }

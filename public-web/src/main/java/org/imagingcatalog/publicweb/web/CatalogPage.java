@@ -3,6 +3,7 @@ package org.imagingcatalog.publicweb.web;
 import java.nio.charset.StandardCharsets;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.imagingcatalog.publicweb.search.RawQuery;
 import org.imagingcatalog.publicweb.cache.Responses;
 import org.imagingcatalog.publicweb.reading.CatalogReader;
 import org.imagingcatalog.publicweb.search.BadQueryException;
@@ -44,7 +45,7 @@ public class CatalogPage {
     public Response home(@Context UriInfo uri, @Context HttpHeaders headers) {
         CatalogQuery query;
         try {
-            query = CatalogQuery.parse(org.imagingcatalog.publicweb.search.RawQuery.parameters(uri), CatalogQuery.Route.LIST);
+            query = CatalogQuery.parse(RawQuery.parameters(uri), CatalogQuery.Route.LIST);
         } catch (BadQueryException e) {
             return Response.status(400).type(HTML).entity(Templates.home(HomeViews.invalid(e)).render()).build();
         }

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.imagingcatalog.publicweb.search.RawQuery;
 import org.imagingcatalog.model.lineage.OverlapPair;
 import org.imagingcatalog.model.trust.RelationType;
 import org.imagingcatalog.publicweb.cache.Responses;
@@ -68,7 +69,7 @@ public class OverlapPage {
     @Produces(MediaType.TEXT_HTML)
     @Operation(hidden = true)
     public Response page(@Context UriInfo uri, @Context HttpHeaders headers) {
-        Map<String, List<String>> params = org.imagingcatalog.publicweb.search.RawQuery.parameters(uri);
+        Map<String, List<String>> params = RawQuery.parameters(uri);
         OverlapQuery query;
         CatalogQuery choices;
         try {

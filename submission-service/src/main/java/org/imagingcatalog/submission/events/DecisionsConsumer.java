@@ -4,10 +4,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.imagingcatalog.kit.events.TopicConsumer;
 import org.imagingcatalog.model.Topics;
-import org.imagingcatalog.model.events.EventJson;
+import org.imagingcatalog.kit.events.EventRecords;
 import org.imagingcatalog.model.events.SubmissionDecided;
 import org.imagingcatalog.submission.decision.DecisionService;
-import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -21,7 +20,6 @@ import jakarta.enterprise.event.Observes;
 @ApplicationScoped
 public class DecisionsConsumer {
 
-    private static final Logger LOG = Logger.getLogger(DecisionsConsumer.class);
     private static final int MAX_POLL_RECORDS = 100;
 
     private final DecisionService decisions;
@@ -43,18 +41,7 @@ public class DecisionsConsumer {
     }
 
     private void handle(ConsumerRecord<String, String> record) {
-        if (record.value() == null) {
-            return;
-        }
-        SubmissionDecided decided;
-        try {
-            decided = EventJson.read(record.value(), SubmissionDecided.class);
-        } catch (RuntimeException e) {
-            // retrying cannot make an unreadable event readable
-            LOG.errorf("skipping unreadable decision at offset %d: %s", record.offset(), e.getMessage());
-            return;
-        }
-        decisions.apply(decided);
+        EventRecords.read(record, SubmissionDecided.class).ifPresent(decisions::apply);
     }
 
     void onStop(@Observes ShutdownEvent event) {

@@ -5,7 +5,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.imagingcatalog.kit.events.TopicConsumer;
 import org.imagingcatalog.model.Topics;
 import org.imagingcatalog.model.events.EntryVersionPublished;
-import org.imagingcatalog.model.events.EventJson;
+import org.imagingcatalog.kit.events.EventRecords;
 import org.imagingcatalog.submission.catalog.PublishedCatalog;
 import org.jboss.logging.Logger;
 
@@ -45,20 +45,8 @@ public class EntriesConsumer {
     }
 
     private void handle(ConsumerRecord<String, String> record) {
-        if (record.value() == null) {
-            return; // a tombstone: the contract never removes an entry, it withdraws it
-        }
-        EntryVersionPublished published;
-        try {
-            published = EventJson.read(record.value(), EntryVersionPublished.class);
-        } catch (RuntimeException e) {
-            // retrying cannot make an unreadable event readable; the next version replaces it anyway
-            LOG.errorf("skipping unreadable entry at offset %d: %s", record.offset(), e.getMessage());
-            return;
-        }
-        if (catalog.apply(published)) {
-            LOG.debugf("published entry %s is now at version %d", published.resourceId(), published.version());
-        }
+        EventRecords.read(record, EntryVersionPublished.class).filter(catalog::apply).ifPresent(published ->
+                LOG.debugf("published entry %s is now at version %d", published.resourceId(), published.version()));
     }
 
     void onStop(@Observes ShutdownEvent event) {
