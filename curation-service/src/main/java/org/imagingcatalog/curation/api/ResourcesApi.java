@@ -29,6 +29,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -136,7 +137,13 @@ public class ResourcesApi {
                     + "a patch that changes nothing answers 200 with the current version.")
     public Response patch(@PathParam("id") String id,
             @Parameter(description = "\"<version>\" the patch is based on") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             @RequestBody(content = @Content(mediaType = MERGE_PATCH, schema = @Schema(implementation = Resource.class))) String json) {
+        if (contentType == null || contentType.isBlank()) {
+            // the REST layer matches a body without a type to any @Consumes; a patch must say what it is
+            throw new NotSupportedException("A PATCH body must be sent as Content-Type: " + MERGE_PATCH
+                    + " (RFC 7396); this request named no type.");
+        }
         JsonNode body = JsonBodies.object(json);
         if (body == null) {
             throw CurationProblem.invalidField("", "A JSON object naming the fields to change is required.");

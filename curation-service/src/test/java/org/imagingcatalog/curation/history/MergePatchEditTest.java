@@ -7,13 +7,20 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.imagingcatalog.curation.support.CurationApi.asCurator;
 
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.imagingcatalog.curation.support.CurationApi;
+import org.imagingcatalog.curation.support.Tokens;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
@@ -75,12 +82,28 @@ class MergePatchEditTest {
                 .then().statusCode(415).contentType("application/problem+json");
         asCurator().contentType(ContentType.TEXT).header("If-Match", "\"1\"").body("name=x")
                 .patch("/api/v1/resources/{id}", id).then().statusCode(415);
+        HttpResponse<String> untyped = patchWithoutContentType(id, "{\"name\": \"Untyped\", \"reason\": \"r\"}");
+        assertThat(untyped.statusCode()).isEqualTo(415);
+        assertThat(untyped.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(untyped.body()).contains(MERGE_PATCH);
         // the patched whole keeps the contract's rules, as a PUT's body must (found by the hostile run)
         patch("\"1\"").body("{\"name\": \"line\\nbreak\", \"reason\": \"r\"}").patch("/api/v1/resources/{id}", id)
                 .then().statusCode(400).body("errors.field", hasItem("name"));
         patch("\"1\"").body("{\"url\": \"javascript:alert(1)\", \"reason\": \"r\"}").patch("/api/v1/resources/{id}", id)
                 .then().statusCode(400).body("errors.field", hasItem("url"));
         asCurator().get("/api/v1/resources/{id}", id).then().body("version", equalTo(1));
+    }
+
+    /** The JDK client sends no Content-Type unless told to, unlike REST Assured, which always names one. */
+    private static HttpResponse<String> patchWithoutContentType(String id, String body) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(RestAssured.baseURI + ":" + RestAssured.port
+                    + "/api/v1/resources/" + id)).method("PATCH", HttpRequest.BodyPublishers.ofString(body))
+                    .header("Authorization", Tokens.bearer(Tokens.CURATOR)).header("If-Match", "\"1\"").build();
+            return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
