@@ -1,15 +1,18 @@
 package org.imagingcatalog.model.patch;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.imagingcatalog.model.Modality;
 import org.imagingcatalog.model.Resource;
 import org.imagingcatalog.model.events.EventJson;
 import org.imagingcatalog.model.validation.FieldError;
+import org.imagingcatalog.model.validation.ResourceFields;
 import org.imagingcatalog.model.validation.ResourceReader;
 import org.imagingcatalog.model.validation.Validated;
 
@@ -63,6 +66,7 @@ public final class MergePatch {
                 errors.add(new FieldError(field, "is required and cannot be cleared"));
             }
         }
+        errors.addAll(unknownClearedFields(patch));
         JsonNode id = patch.get("id");
         if (id != null && !(id.isTextual() && id.asText().equals(current.id()))) {
             errors.add(new FieldError("id", "cannot be changed: a correction keeps the entry's id " + current.id()));
@@ -70,6 +74,35 @@ public final class MergePatch {
         JsonNode merged = apply(EventJson.mapper().valueToTree(current.content()), patch);
         Validated<Resource> read = ResourceReader.fromJson(merged);
         return errors.isEmpty() ? read : new Validated<Resource>(null, errors).with(read.errors());
+    }
+
+    /**
+     * A {@code null} member clears a field, so the merged resource no longer shows its name: a name no resource
+     * has (a typo such as {@code licence}) is refused here, or the patch would change nothing without a word.
+     */
+    private static List<FieldError> unknownClearedFields(JsonNode patch) {
+        List<FieldError> errors = new ArrayList<>();
+        patch.fields().forEachRemaining(member -> {
+            String name = member.getKey();
+            if (member.getValue().isNull() && !ResourceFields.TOP_LEVEL.contains(name)
+                    && !ResourceFields.IGNORED.contains(name)) {
+                errors.add(new FieldError(name, "unknown field"));
+            }
+        });
+        unknownClearedMembers(patch.get("counts"), "counts", ResourceFields.COUNTS, errors);
+        unknownClearedMembers(patch.get("modalities"), "modalities",
+                Arrays.stream(Modality.values()).map(Modality::key).toList(), errors);
+        return errors;
+    }
+
+    private static void unknownClearedMembers(JsonNode object, String field, List<String> known, List<FieldError> errors) {
+        if (object != null && object.isObject()) {
+            object.fields().forEachRemaining(member -> {
+                if (member.getValue().isNull() && !known.contains(member.getKey())) {
+                    errors.add(new FieldError(field + "." + member.getKey(), "unknown field (" + String.join(", ", known) + ")"));
+                }
+            });
+        }
     }
 
     /**

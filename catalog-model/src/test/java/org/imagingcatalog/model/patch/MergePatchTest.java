@@ -82,6 +82,16 @@ class MergePatchTest {
     }
 
     @Test
+    void clearingAFieldNoResourceHasIsNamedNotIgnored() throws Exception {
+        Validated<Resource> refused = MergePatch.applyTo(CURRENT,
+                json("{\"licence\": null, \"counts\": {\"subjects\": null}, \"modalities\": {\"pet\": null}}"));
+        assertThat(refused.value()).isNull();
+        assertThat(refused.errors()).extracting(FieldError::field)
+                .containsExactlyInAnyOrder("licence", "counts.subjects", "modalities.pet");
+        assertThat(MergePatch.applyTo(CURRENT, json("{\"license\": null, \"status\": null}")).errors()).isEmpty();
+    }
+
+    @Test
     void followsRfc7396sExamples() throws Exception {
         JsonNode target = json("{\"a\": \"b\", \"c\": {\"d\": \"e\", \"f\": \"g\"}}");
         assertThat(MergePatch.apply(target, json("{\"a\": \"z\", \"c\": {\"f\": null}}")))

@@ -57,7 +57,9 @@ final class AuthorizationMatrixRoutes {
         String r = f.resourceId();
         for (String path : List.of("/", "/resources/" + r, "/stats", "/about", "/api/v1/resources",
                 "/api/v1/resources/" + r, "/api/v1/resources/" + r + "/history", "/api/v1/stats", "/export/catalog.csv",
-                "/export/catalog.json", "/export/catalog.tex", "/export/catalog.bib", "/export/catalog.jsonld", "/feed.atom")) {
+                "/export/catalog.json", "/export/catalog.tex", "/export/catalog.bib", "/export/catalog.jsonld", "/feed.atom",
+                "/api/v1/resources/" + r + "/lineage", "/overlap", "/overlap?ids=" + r + ",covid-ct",
+                "/api/v1/overlap?ids=" + r + ",covid-ct", "/?population=ADULT&rtPcrOnly=true")) {
             rows.add(new Row("public-web", "GET " + path.replace(r, "{id}"), PUBLIC, null, "200",
                     who -> Call.get(f.publicUrl() + path)));
         }

@@ -29,9 +29,10 @@ final class HostileCases {
         HostileCurationCases curation = new HostileCurationCases(values, curationPort, curator);
         HostilePublicCases publicWeb = new HostilePublicCases(values, publicPort, publishedIds);
         HostileWireCases wire = new HostileWireCases(values, List.of(submissionPort, curationPort, publicPort));
-        // weights out of 100: the routes of issue 14 (revisions, PATCH, claims, the audit log, the catalog's
-        // unknown and list parameters) took their share from the older ones, so the run keeps its size and time
-        mix.add(new Weighted(18, submission::form));
+        // weights out of 100: the routes of issues 14 and 15 (revisions, PATCH, claims, the audit log, the catalog's
+        // unknown, list and trust parameters, overlap and lineage) took their share from the older ones, so the run
+        // keeps its size and time
+        mix.add(new Weighted(16, submission::form));
         mix.add(new Weighted(5, submission::page));
         mix.add(new Weighted(17, submission::apiPost));
         mix.add(new Weighted(4, submission::apiGet));
@@ -49,6 +50,7 @@ final class HostileCases {
         mix.add(new Weighted(3, publicWeb::search));
         mix.add(new Weighted(4, publicWeb::badParameter));
         mix.add(new Weighted(1, publicWeb::unknownId));
+        mix.add(new Weighted(2, publicWeb::overlapAndLineage));
         mix.add(new Weighted(1, publicWeb::headers));
         mix.add(new Weighted(1, wire::next));
         totalWeight = mix.stream().mapToInt(Weighted::weight).sum();

@@ -50,6 +50,17 @@ final class HostilePublicCases {
         if (values.chance(20)) {
             request.query(values.one(FLAGS), values.one(List.of("Y", "N", "U", "y", " n ")));
         }
+        if (values.chance(20)) {
+            request.query(values.one(TRUST_CHECKBOXES), values.one(List.of("true", "on", "1", "no", " TRUE ")));
+        }
+        if (values.chance(20)) {
+            String vocabulary = values.one(TRUST_VOCABULARIES);
+            request.query(vocabulary, switch (vocabulary) {
+                case "population" -> values.one(List.of("ADULT", "PAEDIATRIC", "MIXED", "UNKNOWN"));
+                case "imageSource" -> values.one(List.of("HOSPITAL_DICOM", "FROM_PUBLICATIONS", "UNKNOWN"));
+                default -> values.one(List.of("RT_PCR", "RADIOLOGIST", "UNKNOWN"));
+            });
+        }
         return request.expect("GET " + listing + "?q=…", READ, port);
     }
 
@@ -57,7 +68,7 @@ final class HostilePublicCases {
     Case badParameter() {
         String listing = values.one(LISTINGS);
         HostileRequest request = HostileRequest.get().path(listing);
-        int poison = values.nextInt(10);
+        int poison = values.nextInt(11);
         if (poison != 5 && values.chance(30)) {
             String q = "x" + values.any();
             request.query("q", q.substring(0, Math.min(150, q.length())));
@@ -75,6 +86,12 @@ final class HostilePublicCases {
             case 8 -> request.query(values.one(List.of("format", "annotation")), values.one(List.of(
                     "DICOM\u0000", "a\nb", "NIfTI\r\n<script>", "\u0007", "x".repeat(61 + values.nextInt(200)),
                     "DICOM," + "y".repeat(61), "tab\there")));
+            case 9 -> {
+                String filter = values.one(values.chance(50) ? TRUST_VOCABULARIES : TRUST_CHECKBOXES);
+                String value = values.any();
+                request.query(filter, trustWords().contains(value.strip().toUpperCase(java.util.Locale.ROOT)) ? "x" + value
+                        : value);
+            }
             default -> {
                 // more list values than a resource may hold
                 StringBuilder many = new StringBuilder();
@@ -89,7 +106,10 @@ final class HostilePublicCases {
 
     /** The names every catalog address knows; any other is refused. */
     private static final java.util.Set<String> KNOWN = java.util.Set.of("q", "ct", "xray", "mri", "ultrasound", "metadata",
-            "caseReview", "access", "license", "format", "annotation", "sort", "page", "size");
+            "caseReview", "access", "license", "format", "annotation", "sort", "page", "size", "referenceStandard",
+            "population", "imageSource", "excludePaediatric", "rtPcrOnly", "hospitalImagesOnly");
+    private static final List<String> TRUST_VOCABULARIES = List.of("referenceStandard", "population", "imageSource");
+    private static final List<String> TRUST_CHECKBOXES = List.of("excludePaediatric", "rtPcrOnly", "hospitalImagesOnly");
 
     /** A parameter name the address does not know: a near miss of a known one, or hostile text. */
     private String unknownParameter(String listing) {
@@ -110,6 +130,40 @@ final class HostilePublicCases {
             request.query(known, known.equals("q") ? "x" : known.equals("size") || known.equals("page") ? "1" : "Y");
         }
         request.query(name, values.any());
+    }
+
+    /** Every word a trust filter takes, so a hostile value is certainly none of them. */
+    private static java.util.Set<String> trustWords() {
+        return java.util.Set.of("", "TRUE", "FALSE", "ON", "OFF", "YES", "NO", "1", "0", "RT_PCR", "CLINICAL", "RADIOLOGIST",
+                "REPORT_DERIVED", "MIXED", "UNKNOWN", "ADULT", "PAEDIATRIC", "HOSPITAL_DICOM", "CONVERTED_FROM_DICOM",
+                "FROM_PUBLICATIONS");
+    }
+
+    /**
+     * The overlap check and the lineage with hostile ids: ids no entry has are 404 naming them, too few, too many
+     * or control characters are 400, an unknown parameter is 400; the page answers the same in HTML.
+     */
+    Case overlapAndLineage() {
+        String hostile = values.any();
+        HostileRequest request = switch (values.nextInt(4)) {
+            case 0 -> HostileRequest.get().path(values.one(List.of("/api/v1/overlap", "/overlap")))
+                    .query("ids", values.one(publishedIds) + ",x" + hostile); // at least one id no entry has
+            case 1 -> HostileRequest.get().path("/api/v1/overlap").query("ids", hostile); // one id, none, or unknown ones
+            case 2 -> {
+                StringBuilder many = new StringBuilder();
+                for (int i = 0; i < 21 + values.nextInt(30); i++) {
+                    many.append(i == 0 ? "" : ",").append("o").append(i);
+                }
+                yield HostileRequest.get().path(values.one(List.of("/api/v1/overlap", "/overlap"))).query("ids",
+                        many.toString());
+            }
+            default -> HostileRequest.get().path("/api/v1/resources/").segment("x" + hostile).path("/lineage");
+        };
+        if (values.chance(20)) {
+            request.query(values.one(List.of("id", "Ids", "callback", "format")), values.any());
+        }
+        return request.expect("GET /overlap, /api/v1/overlap, /api/v1/resources/{id}/lineage (hostile ids)", REFUSED,
+                port);
     }
 
     private static String flagText(String s) {

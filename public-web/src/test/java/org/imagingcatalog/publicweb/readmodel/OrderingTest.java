@@ -39,6 +39,20 @@ class OrderingTest {
                 .contains("Version three").doesNotContain("Version two</h1>");
     }
 
+    /** A NUL byte is text PostgreSQL cannot store: retrying it would stall every later event of its partition. */
+    @Test
+    void anEventTheDatabaseCannotHoldIsSkippedAndTheNextOneArrives() {
+        String id = Entries.unique("unstorable");
+        Entries.publish(Entries.resource(id, "Nul\u0000byte", "YNUUYN", "first", List.of("x")), 1,
+                ResourceStatus.ACTIVE, "added", null);
+        Entries.publish(Entries.resource(id, "Storable", "YNUUYN", "second", List.of("x")), 2,
+                ResourceStatus.ACTIVE, "renamed", null);
+        Entries.awaitVersion(id, 2);
+        assertThat(given().get("/api/v1/resources/" + id).jsonPath().getString("name")).isEqualTo("Storable");
+        assertThat(given().get("/api/v1/resources/" + id + "/history").jsonPath().getList("versions.version"))
+                .containsExactly(2);
+    }
+
     @Test
     void unknownResourceIsAProblem() {
         given().get("/api/v1/resources/no-such-entry-here").then().statusCode(404)

@@ -6,6 +6,7 @@ import org.imagingcatalog.kit.events.TopicConsumer;
 import org.imagingcatalog.model.Topics;
 import org.imagingcatalog.model.events.EntryVersionPublished;
 import org.imagingcatalog.kit.events.EventRecords;
+import org.imagingcatalog.kit.events.UnstorableEvent;
 import org.imagingcatalog.submission.catalog.PublishedCatalog;
 import org.jboss.logging.Logger;
 
@@ -45,8 +46,22 @@ public class EntriesConsumer {
     }
 
     private void handle(ConsumerRecord<String, String> record) {
-        EventRecords.read(record, EntryVersionPublished.class).filter(catalog::apply).ifPresent(published ->
+        EventRecords.read(record, EntryVersionPublished.class).filter(this::store).ifPresent(published ->
                 LOG.debugf("published entry %s is now at version %d", published.resourceId(), published.version()));
+    }
+
+    /** Each entry in its own transaction, so one the database cannot hold is skipped alone, loudly. */
+    private boolean store(EntryVersionPublished event) {
+        try {
+            return catalog.apply(event);
+        } catch (RuntimeException e) {
+            if (!UnstorableEvent.isCause(e)) {
+                throw e;
+            }
+            LOG.errorf("skipping entry %s version %d: the database cannot hold it (%s)", event.resourceId(),
+                    event.version(), e.getMessage());
+            return false;
+        }
     }
 
     void onStop(@Observes ShutdownEvent event) {
