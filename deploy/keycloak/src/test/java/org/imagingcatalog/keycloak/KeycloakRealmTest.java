@@ -95,5 +95,6 @@ class KeycloakRealmTest {
         List<String> audiences = aud instanceof List<?> l ? (List<String>) l : List.of(String.valueOf(aud));
         assertTrue(audiences.contains("curation-service"), audiences::toString);
         assertTrue(audiences.contains("submission-service"), audiences::toString);
+        assertTrue(audiences.contains("public-web"), audiences::toString);
     }
 }

@@ -99,8 +99,7 @@ class AuthorizationMatrixIT {
                 .append("Real Keycloak credentials: browser routes get a session from a login on Keycloak's page, the API ")
                 .append("a bearer token. \"expired\" is a curator token that outlived its ")
                 .append("5 s lifespan, \"other realm\" the master realm's admin token, \"other client\" a curator token ")
-                .append("issued to a client without curation-service in its audience (public-web's rebuild checks the ")
-                .append("realm and the role, not the audience, so there it is a curator's token: 403). ")
+                .append("issued to a client without the service in its audience. ")
                 .append("\"302 login\" is a redirect to ")
                 .append("the Keycloak login page. Every cell is what the service answered; a wrong one says what was ")
                 .append("expected.\n\n| service | route |");

@@ -211,11 +211,9 @@ final class AuthorizationMatrixRoutes {
             case PUBLIC -> row.success();
             case API -> who == Who.CURATOR ? row.success()
                     : who == Who.CONTRIBUTOR || who == Who.CATALOG_ADMIN ? "403" : "401";
-            // public-web checks the realm's signature and the role, not the audience: the curator's token issued to
-            // another client of the realm is a valid token without the role there (curation also wants its audience)
+            // every service wants its own audience: a token issued to another client of the realm is not for it
             case ADMIN_API -> who == Who.CATALOG_ADMIN ? row.success()
-                    : who == Who.CONTRIBUTOR || who == Who.CURATOR
-                            || (who == Who.OTHER_CLIENT && row.service().equals("public-web")) ? "403" : "401";
+                    : who == Who.CONTRIBUTOR || who == Who.CURATOR ? "403" : "401";
             case BROWSER -> !who.hasSession() ? "302 login" : row.allowed().contains(who) ? row.success() : "403";
         };
     }
