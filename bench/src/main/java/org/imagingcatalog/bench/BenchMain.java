@@ -30,6 +30,7 @@ public final class BenchMain {
         String loadBefore = loadAverage();
         Set<String> phases = new LinkedHashSet<>(List.of("idle", "reading-warmup", "reading", "propagation", "intake"));
         options.sizes().forEach(s -> phases.add("scale-" + s));
+        phases.add("lineage");
         try (RssMonitor rss = new RssMonitor()) {
             FootprintPart footprint = new FootprintPart(report, rss, options.serviceJavaOpts());
             Path runDir = options.root().resolve(".local/run");
@@ -47,7 +48,7 @@ public final class BenchMain {
             if (options.runs("propagation") || (options.runs("reading") && !stackWeb)) {
                 services.addAll(List.of("curation-service", "public-web"));
             }
-            if (options.runs("scale")) {
+            if (options.runs("scale") || options.runs("lineage")) {
                 services.add("public-web");
             }
             if (options.runs("intake")) {
@@ -113,6 +114,8 @@ public final class BenchMain {
                         stack.instance("submission-service"), stack.broker().bootstrap()));
                 part(report, "scale", options, () -> new ScalePart(options, http, report, rss).run(stack,
                         stack.instance("public-web"), "bench public-web"));
+                part(report, "lineage", options, () -> new LineagePart(options, http, report, rss).run(stack,
+                        stack.instance("public-web")));
             } catch (RuntimeException e) {
                 e.printStackTrace();
                 report.problem("the run stopped early: " + e);

@@ -15,10 +15,10 @@ final class FootprintPart {
 
     /** Which phases loaded which process (for the "peak under load" column). */
     private static final Map<String, List<String>> LOADS = Map.of(
-            "bench public-web", List.of("propagation", "scale-"),
+            "bench public-web", List.of("propagation", "scale-", "lineage"),
             "bench curation-service", List.of("propagation"),
             "bench submission-service", List.of("intake"),
-            "bench kafka", List.of("propagation", "intake", "scale-"),
+            "bench kafka", List.of("propagation", "intake", "scale-", "lineage"),
             "stack public-web", List.of("reading"),
             "stack kafka", List.of("reading", "propagation", "intake", "scale-"),
             "stack keycloak", List.of("reading", "propagation", "intake", "scale-"));

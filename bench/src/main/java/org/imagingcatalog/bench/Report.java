@@ -9,6 +9,9 @@ final class Report {
     record Goal(String part, String goal, String measured, Boolean met, String note) {
     }
 
+    /** The order of the parts in the report (their section numbers), whatever order they ran in. */
+    private static final List<String> ORDER = List.of("reading", "scale", "propagation", "intake", "footprint", "lineage");
+
     private final java.util.Map<String, StringBuilder> bodies = new java.util.LinkedHashMap<>();
     private StringBuilder body = new StringBuilder();
 
@@ -64,9 +67,8 @@ final class Report {
     String goalsTable() {
         StringBuilder out = new StringBuilder();
         out.append("| part | goal | measured | met | note |\n|---|---|---|---|---|\n");
-        List<String> order = List.of("reading", "scale", "propagation", "intake", "footprint");
         List<Goal> sorted = new ArrayList<>(goals);
-        sorted.sort(java.util.Comparator.comparingInt(g -> order.indexOf(g.part())));
+        sorted.sort(java.util.Comparator.comparingInt(g -> ORDER.indexOf(g.part())));
         for (Goal g : sorted) {
             String met = g.met() == null ? "not measured" : g.met() ? "yes" : "**no**";
             out.append("| ").append(g.part()).append(" | ").append(g.goal()).append(" | ").append(g.measured())
@@ -81,7 +83,7 @@ final class Report {
 
     String body() {
         StringBuilder out = new StringBuilder();
-        for (String part : List.of("reading", "scale", "propagation", "intake", "footprint")) {
+        for (String part : ORDER) {
             out.append(bodies.get(part));
         }
         return out.toString();

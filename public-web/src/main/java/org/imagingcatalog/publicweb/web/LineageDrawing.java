@@ -37,6 +37,11 @@ final class LineageDrawing {
     /** Boxes drawn per row at most; the rest of a row is one box "and N more" (the list beside names them all). */
     static final int PER_ROW = 4;
     static final int LABEL_MAX = 25;
+    /**
+     * Rows drawn above and below the entry at most; the levels further away are one box "and N more" (a chain a
+     * thousand deep would otherwise draw a thousand rows, which no reader scrolls and the list beside already names).
+     */
+    static final int DEPTH = 6;
 
     private LineageDrawing() {
     }
@@ -48,22 +53,37 @@ final class LineageDrawing {
     static String svg(LineageView view, Map<String, Node> nodes, String title, String desc) {
         Map<String, Integer> layers = layers(view);
         TreeMap<Integer, List<String>> rows = new TreeMap<>();
+        int hiddenAbove = 0;
+        int hiddenBelow = 0;
         for (LineageNode node : view.nodes()) {
-            rows.computeIfAbsent(layers.getOrDefault(node.id(), 0), k -> new ArrayList<>()).add(node.id());
+            int layer = layers.getOrDefault(node.id(), 0);
+            if (layer < -DEPTH) {
+                hiddenAbove++;
+            } else if (layer > DEPTH) {
+                hiddenBelow++;
+            } else {
+                rows.computeIfAbsent(layer, k -> new ArrayList<>()).add(node.id());
+            }
         }
+        // a comparison that allocates nothing: the sort compares each label about log2(n) times
         Comparator<String> order = Comparator.comparing((String id) -> nodes.get(id).external())
-                .thenComparing(id -> nodes.get(id).label().toLowerCase(java.util.Locale.ROOT)).thenComparing(id -> id);
+                .thenComparing(id -> nodes.get(id).label(), String.CASE_INSENSITIVE_ORDER).thenComparing(id -> id);
         int widest = 1;
         for (List<String> row : rows.values()) {
             row.sort(order);
             widest = Math.max(widest, Math.min(row.size(), PER_ROW));
         }
         int width = MARGIN * 2 + widest * BOX_WIDTH + (widest - 1) * GAP_X;
-        int height = MARGIN * 2 + rows.size() * BOX_HEIGHT + (rows.size() - 1) * GAP_Y;
+        int rowCount = rows.size() + (hiddenAbove > 0 ? 1 : 0) + (hiddenBelow > 0 ? 1 : 0);
+        int height = MARGIN * 2 + rowCount * BOX_HEIGHT + (rowCount - 1) * GAP_Y;
 
         Map<String, int[]> boxes = new HashMap<>();
         StringBuilder shapes = new StringBuilder(4096);
         int y = MARGIN;
+        if (hiddenAbove > 0) {
+            more(shapes, (width - BOX_WIDTH) / 2, y, hiddenAbove);
+            y += BOX_HEIGHT + GAP_Y;
+        }
         for (List<String> row : rows.values()) {
             boolean overflow = row.size() > PER_ROW;
             int shown = overflow ? PER_ROW - 1 : row.size();
@@ -79,6 +99,9 @@ final class LineageDrawing {
                 more(shapes, x, y, row.size() - shown);
             }
             y += BOX_HEIGHT + GAP_Y;
+        }
+        if (hiddenBelow > 0) {
+            more(shapes, (width - BOX_WIDTH) / 2, y, hiddenBelow);
         }
 
         StringBuilder svg = new StringBuilder(shapes.length() + 2048);
@@ -198,6 +221,11 @@ final class LineageDrawing {
         }
     }
 
+    /** A UTF-16 unit that is XML character data as it is (no markup, no control, no half of a pair). */
+    private static boolean plain(int c) {
+        return c >= 0x20 && c < 0xD800 && c != '&' && c != '<' && c != '>' && c != '"' && c != '\'';
+    }
+
     /** At most {@value #LABEL_MAX} characters (code points), the rest as an ellipsis: a box holds no more. */
     static String shorten(String label) {
         String text = label == null ? "" : label.strip();
@@ -209,6 +237,9 @@ final class LineageDrawing {
 
     /** Text as XML character data or an attribute value; control characters XML cannot hold are dropped. */
     static String escape(String text) {
+        if (text.chars().allMatch(LineageDrawing::plain)) {
+            return text; // nearly every label: no copy
+        }
         StringBuilder out = new StringBuilder(text.length() + 16);
         text.codePoints().forEach(cp -> {
             switch (cp) {

@@ -119,7 +119,7 @@ final class TrustViews {
 
     /** Catalog entries first, then outside sources, each by name ignoring case. */
     private static final Comparator<Ref> READING_ORDER = Comparator.comparing((Ref ref) -> OUTSIDE.equals(ref.kind()))
-            .thenComparing(ref -> ref.label().toLowerCase(Locale.ROOT)).thenComparing(Ref::label);
+            .thenComparing(Ref::label, String.CASE_INSENSITIVE_ORDER).thenComparing(Ref::label);
 
     /** What a part-of step says beside the name; nothing for a derivation, the list's heading says it. */
     private static String phrase(RelationType type, boolean up) {
