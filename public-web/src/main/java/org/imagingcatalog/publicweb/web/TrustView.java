@@ -10,6 +10,9 @@ public record TrustView(String svg, List<Ref> sources, List<Ref> further, List<R
         List<Ref> identical, List<Fact> facts, List<RiskRow> risks, boolean riskAssessed, List<IdRow> identifiers,
         List<RelationRow> relations, String overlapUrl) {
 
+    /** How many datasets a summary sentence names at most. */
+    static final int SENTENCE_NAMES = 10;
+
     /**
      * A dataset of the lineage: its name (or address) and link, what it is ({@code kind}: in the catalog, withdrawn,
      * outside the catalog), and for one further away, the dataset it is reached {@code through}.
@@ -40,5 +43,17 @@ public record TrustView(String svg, List<Ref> sources, List<Ref> further, List<R
 
     public int sourceCount() {
         return sources.size();
+    }
+
+    /**
+     * The derivatives the summary sentence names; the rest it counts ("and 990 more, listed below"): a sentence
+     * naming a thousand datasets helps nobody, and the list beside the drawing names them all.
+     */
+    public List<Ref> derivedNamed() {
+        return derived.subList(0, Math.min(derived.size(), SENTENCE_NAMES));
+    }
+
+    public int derivedUnnamed() {
+        return derived.size() - derivedNamed().size();
     }
 }

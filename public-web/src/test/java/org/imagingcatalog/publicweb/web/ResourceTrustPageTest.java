@@ -169,6 +169,26 @@ class ResourceTrustPageTest {
         assertThat(text(html)).contains("Built from 2 other datasets:");
     }
 
+    /** A sentence naming a dozen datasets is a list nobody reads: it names ten and counts the rest, the list has all. */
+    @Test
+    void theSentenceNamesTenDerivativesAndTheListNamesThemAll() {
+        String root = Entries.unique("popular-root");
+        Entries.publish(Entries.resource(root, "Popular root", "YNNNNN", "x", List.of("t")));
+        for (int i = 1; i <= 12; i++) {
+            String id = root + "-child-" + i;
+            Entries.publish(Entries.resource(id, String.format("Child %02d", i), "YNNNNN", "x", List.of("t"))
+                    .withTrust(new TrustFields(List.of(new Relation(RelationType.IS_DERIVED_FROM, root, null)), null,
+                            null, null, null, null, null)));
+            Entries.awaitVersion(id, 1);
+        }
+        String html = page(root);
+        String sentence = html.substring(html.indexOf("id=\"built-into\""), html.indexOf("</p>", html.indexOf("id=\"built-into\"")));
+        assertThat(sentence).contains("12 other datasets are built from this one", "Child 01", "Child 10",
+                "and 2 more (listed below)").doesNotContain("Child 11", "Child 12");
+        String list = html.substring(html.indexOf("class=\"lineage-list\""), html.indexOf("id=\"check-overlap\""));
+        assertThat(list).contains("Child 01", "Child 11", "Child 12");
+    }
+
     private static String page(String id) {
         return given().get("/resources/" + id).then().statusCode(200).extract().asString();
     }
