@@ -217,6 +217,8 @@ start_service() {
   log "$svc: starting on $port"
   local app cds=""
   app=$(dirname "$(jar_of "$svc")")
+  # QUARKUS_LOG_CONSOLE_JSON_ENABLED=false: the built jars run in the prod profile, which logs JSON for a cluster's
+  # log collector; a developer reads text
   # the AppCDS archive names quarkus-run.jar relative to its directory: start from there (the absolute jar
   # path in the command line is how status.sh and down.sh recognise the process)
   [ -f "$app/app-cds.jsa" ] && cds="-XX:SharedArchiveFile=app-cds.jsa"
@@ -230,6 +232,7 @@ start_service() {
     KEYCLOAK_URL="http://localhost:$KEYCLOAK_PORT" \
     SMTP_HOST=127.0.0.1 SMTP_PORT="$GREENMAIL_SMTP_PORT" \
     PUBLIC_CATALOG_URL="http://localhost:$PUBLIC_WEB_PORT" SUBMISSION_PUBLIC_URL="http://localhost:$SUBMISSION_PORT" \
+    QUARKUS_LOG_CONSOLE_JSON_ENABLED=false \
     java ${SERVICE_JAVA_OPTS:-$DEFAULT_SERVICE_JAVA_OPTS} $cds -jar "$(jar_of "$svc")"
   STARTED="$STARTED $svc"
 }

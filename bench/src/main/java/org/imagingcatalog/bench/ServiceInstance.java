@@ -62,6 +62,7 @@ final class ServiceInstance implements AutoCloseable {
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(env);
             builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+            builder.environment().put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false"); // the logs stay readable text
             long start = System.nanoTime();
             process = builder.start();
             String ready = url() + "/q/health/ready";

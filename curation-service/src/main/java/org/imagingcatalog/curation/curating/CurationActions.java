@@ -28,6 +28,7 @@ import org.imagingcatalog.curation.catalog.ResourceJson;
 import org.imagingcatalog.curation.history.ResourceHead;
 import org.imagingcatalog.curation.history.ResourceHistory;
 import org.imagingcatalog.curation.history.ResourceHistory.VersionView;
+import org.imagingcatalog.curation.metrics.DecisionTimes;
 import org.imagingcatalog.curation.review.CatalogChecks;
 import org.imagingcatalog.curation.review.CatalogChecks.Check;
 import org.imagingcatalog.curation.review.DuplicateFinder;
@@ -90,15 +91,17 @@ public class CurationActions {
     private final DuplicateFinder duplicates;
     private final Outbox outbox;
     private final AuditLog audit;
+    private final DecisionTimes decisionTimes;
 
     public CurationActions(CuratorGuard guard, ReviewQueue queue, ResourceHistory history, DuplicateFinder duplicates,
-            Outbox outbox, AuditLog audit) {
+            Outbox outbox, AuditLog audit, DecisionTimes decisionTimes) {
         this.guard = guard;
         this.queue = queue;
         this.history = history;
         this.duplicates = duplicates;
         this.outbox = outbox;
         this.audit = audit;
+        this.decisionTimes = decisionTimes;
     }
 
     /**
@@ -300,6 +303,7 @@ public class CurationActions {
             item.resourceId = version.row().resourceId;
         }
         queue.recordDecision(item, outcome.name(), now, curator, item.decisionMessage);
+        decisionTimes.decided(item.submittedAt, now);
         String resourceId = version == null ? item.resourceId : version.row().resourceId;
         outbox.append(SubmissionDecided.of(submissionId, outcome, item.decisionMessage, resourceId,
                 item.resultingVersion, now));

@@ -45,6 +45,8 @@ final class ServiceProcess {
         this.port = port;
         this.log = log;
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        // the built jar logs JSON lines (production profile); the tests read and count plain lines
+        env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
     }
 
     ServiceProcess env(String key, String value) {

@@ -20,6 +20,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.imagingcatalog.kit.metrics.ConsumerMetrics;
 import org.imagingcatalog.model.events.ConsumerSettings;
 import org.jboss.logging.Logger;
 
@@ -107,6 +108,7 @@ public final class TopicConsumer implements AutoCloseable {
     private final Thread thread;
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final AtomicReference<Runnable> beforeRestart = new AtomicReference<>();
+    private final ConsumerMetrics metrics;
     private volatile KafkaConsumer<String, String> consumer;
 
     private volatile State state = State.STARTING;
@@ -116,6 +118,7 @@ public final class TopicConsumer implements AutoCloseable {
     public TopicConsumer(Settings settings, PollHandler handler) {
         this.settings = settings;
         this.handler = handler;
+        this.metrics = new ConsumerMetrics(settings.topic(), settings.groupId());
         this.thread = new Thread(this::run, "consumer-" + settings.topic());
         this.thread.setDaemon(true);
     }
@@ -182,6 +185,7 @@ public final class TopicConsumer implements AutoCloseable {
 
     private void pollOnce(KafkaConsumer<String, String> kafka) {
         ConsumerRecords<String, String> records = kafka.poll(POLL);
+        metrics.polled(kafka);
         if (!records.isEmpty()) {
             try {
                 handler.handle(records);
@@ -198,6 +202,7 @@ public final class TopicConsumer implements AutoCloseable {
             if (settings.commitOffsets()) {
                 commit(kafka, records);
             }
+            metrics.handled(records.count());
         }
         state = State.RUNNING;
         lastError = null;
@@ -245,6 +250,7 @@ public final class TopicConsumer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        metrics.close();
     }
 
     private final class Rebalance implements ConsumerRebalanceListener {
@@ -261,11 +267,13 @@ public final class TopicConsumer implements AutoCloseable {
             Set<Integer> numbers = new TreeSet<>();
             kafka.assignment().forEach(p -> numbers.add(p.partition()));
             partitions = Collections.unmodifiableSet(numbers);
+            metrics.assigned(assigned);
         }
 
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> revoked) {
             settings.hooks().revoked(revoked);
+            metrics.revoked(revoked);
         }
     }
 }
