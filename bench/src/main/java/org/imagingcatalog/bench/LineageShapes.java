@@ -10,7 +10,7 @@ import org.imagingcatalog.model.trust.TrustFields;
 /**
  * The entries whose pages the lineage part times, published to catalog.entries.v1 as curation would: a root with
  * N entries derived from it directly (a star: the drawing shows a few boxes and "and N more", the lists name all
- * N), a root with a chain N deep (each derived from the one before: the drawing has N rows), and an entry with no
+ * N), a root with a chain N deep (each derived from the one before), and an entry with no
  * lineage at all (what the page costs without it). Names and fields come from {@link EntryGenerator}, so labels
  * are as long and as varied as real ones.
  */

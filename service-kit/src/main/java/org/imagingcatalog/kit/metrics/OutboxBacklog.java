@@ -1,10 +1,7 @@
 package org.imagingcatalog.kit.metrics;
 
-import java.time.Instant;
-
 import javax.sql.DataSource;
 
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.runtime.Startup;
@@ -22,36 +19,16 @@ import jakarta.inject.Singleton;
 @IfBuildProperty(name = "catalog.outbox.enabled", stringValue = "true")
 public class OutboxBacklog {
 
-    private static final String QUERY = """
-            SELECT count(*), extract(epoch FROM min(created_at)) FROM outbox_message WHERE sent_at IS NULL""";
-
-    /** {@code oldestEpochSecond} is null when nothing is pending. */
-    record Backlog(long pending, Double oldestEpochSecond) {
-
-        double oldestAgeSeconds() {
-            return oldestEpochSecond == null ? 0 : Math.max(0, Instant.now().getEpochSecond() - oldestEpochSecond);
-        }
-    }
-
-    private final DatabaseReading<Backlog> reading;
+    private final PendingRows backlog;
 
     public OutboxBacklog(DataSource dataSource, MeterRegistry registry) {
-        reading = new DatabaseReading<>("the outbox backlog", dataSource, QUERY, rows -> {
-            rows.next();
-            double oldest = rows.getDouble(2);
-            return new Backlog(rows.getLong(1), rows.wasNull() ? null : oldest);
-        });
-        Gauge.builder("catalog.outbox.pending.messages", reading, r -> r.get(Backlog::pending))
-                .description("Outbox rows not yet acknowledged by the Kafka broker").strongReference(true)
-                .register(registry);
-        // the age is computed when scraped, so it keeps growing between two refreshes
-        Gauge.builder("catalog.outbox.oldest.pending.age.seconds", reading, r -> r.get(Backlog::oldestAgeSeconds))
-                .description("Age of the oldest outbox row not yet acknowledged (0 when none is pending)")
-                .strongReference(true).register(registry);
+        backlog = new PendingRows("the outbox backlog", "outbox_message", dataSource, registry, "catalog.outbox",
+                "Outbox rows not yet acknowledged by the Kafka broker",
+                "Age of the oldest outbox row not yet acknowledged (0 when none is pending)");
     }
 
     @Scheduled(every = "${catalog.metrics.refresh-every:15s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void refresh() {
-        reading.refresh();
+        backlog.refresh();
     }
 }

@@ -1,12 +1,9 @@
 package org.imagingcatalog.submission.metrics;
 
-import java.time.Instant;
-
 import javax.sql.DataSource;
 
-import org.imagingcatalog.kit.metrics.DatabaseReading;
+import org.imagingcatalog.kit.metrics.PendingRows;
 
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
@@ -21,35 +18,16 @@ import jakarta.inject.Singleton;
 @Startup
 public class MailBacklog {
 
-    private static final String QUERY = """
-            SELECT count(*), extract(epoch FROM min(created_at)) FROM outgoing_mail WHERE sent_at IS NULL""";
-
-    /** {@code oldestEpochSecond} is null when nothing waits. */
-    record Backlog(long pending, Double oldestEpochSecond) {
-
-        double oldestAgeSeconds() {
-            return oldestEpochSecond == null ? 0 : Math.max(0, Instant.now().getEpochSecond() - oldestEpochSecond);
-        }
-    }
-
-    private final DatabaseReading<Backlog> reading;
+    private final PendingRows backlog;
 
     public MailBacklog(DataSource dataSource, MeterRegistry registry) {
-        reading = new DatabaseReading<>("the mail backlog", dataSource, QUERY, rows -> {
-            rows.next();
-            double oldest = rows.getDouble(2);
-            return new Backlog(rows.getLong(1), rows.wasNull() ? null : oldest);
-        });
-        Gauge.builder("catalog.mail.pending.messages", reading, r -> r.get(Backlog::pending))
-                .description("Decision mails to contributors not yet delivered").strongReference(true)
-                .register(registry);
-        Gauge.builder("catalog.mail.oldest.pending.age.seconds", reading, r -> r.get(Backlog::oldestAgeSeconds))
-                .description("Age of the oldest decision mail not yet delivered (0 when none waits)")
-                .strongReference(true).register(registry);
+        backlog = new PendingRows("the mail backlog", "outgoing_mail", dataSource, registry, "catalog.mail",
+                "Decision mails to contributors not yet delivered",
+                "Age of the oldest decision mail not yet delivered (0 when none waits)");
     }
 
     @Scheduled(every = "${catalog.metrics.refresh-every:15s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void refresh() {
-        reading.refresh();
+        backlog.refresh();
     }
 }
