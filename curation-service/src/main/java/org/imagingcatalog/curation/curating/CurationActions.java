@@ -106,9 +106,17 @@ public class CurationActions {
 
     /**
      * A queue item as the queue lists it: the name it proposes (or the entry it concerns), likely duplicates, and
-     * the automated checks (an address or identifier already in the catalog).
+     * the automated checks (an address or identifier already in the catalog, what the proposal says against itself).
      */
     public record QueueEntry(ReviewItem item, String name, List<Duplicate> duplicates, List<Check> checks) {
+
+        public long inCatalogCount() {
+            return checks.stream().filter(Check::inCatalog).count();
+        }
+
+        public long selfCheckCount() {
+            return checks.size() - inCatalogCount();
+        }
     }
 
     /**
@@ -118,11 +126,22 @@ public class CurationActions {
      * exactly the fields the patch names), current value and proposed value. {@code editable}: the curator may
      * change the fields before accepting. {@code rounds}: every round of the submission; {@code sinceLastRound}:
      * how this round's proposal differs from the previous round's; {@code checks}: the automated findings (an
-     * address or identifier of the proposal already in the catalog, with the entry that has it).
+     * address or identifier of the proposal already in the catalog, with the entry that has it; counts or flags the
+     * proposal contradicts itself with).
      */
     public record Review(ReviewItem item, String name, Resource proposal, List<FieldError> proposalErrors,
             VersionView current, List<FieldChange> changes, List<Duplicate> duplicates, boolean editable,
             List<ReviewRound> rounds, List<FieldChange> sinceLastRound, List<Check> checks) {
+
+        /** The checks that name an entry already in the catalog. */
+        public List<Check> inCatalogChecks() {
+            return checks.stream().filter(Check::inCatalog).toList();
+        }
+
+        /** The checks about the proposal alone (counts or flags that contradict each other or the description). */
+        public List<Check> selfChecks() {
+            return checks.stream().filter(c -> !c.inCatalog()).toList();
+        }
 
         /** The id a correction keeps (it cannot be changed while reviewing), else null. */
         public String fixedId() {

@@ -6,6 +6,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.imagingcatalog.model.Resource;
+import org.imagingcatalog.model.checks.Consistency;
+import org.imagingcatalog.model.checks.Consistency.Finding;
 import org.imagingcatalog.model.identity.CatalogIdentity;
 import org.imagingcatalog.model.identity.IdentityKeys;
 import org.imagingcatalog.model.identity.IdentityMatch;
@@ -14,16 +16,26 @@ import org.imagingcatalog.model.identity.KnownAs;
 /**
  * Automated findings on a proposal, in the contract's {@code checks} shape ({@code code}, {@code severity},
  * {@code message}), each also naming the catalog entry ({@code resourceId}) and the proposal's field it concerns.
- * Now one kind: {@code IDENTIFIER_IN_CATALOG}, a proposal whose address or identifier (in any spelling: a DOI as
- * {@code https://doi.org/10.X/Y} or {@code doi:10.x/y}, a GitHub page or {@code owner/repo}) another entry has.
+ * {@code IDENTIFIER_IN_CATALOG}: a proposal whose address or identifier (in any spelling: a DOI as
+ * {@code https://doi.org/10.X/Y} or {@code doi:10.x/y}, a GitHub page or {@code owner/repo}) another entry has;
+ * {@code COUNTS_CONTRADICT} and {@code FLAG_CONTRADICTS_DESCRIPTION}: what the proposal says against itself
+ * (catalog-model's {@link Consistency}), without an entry.
  */
 public final class CatalogChecks {
 
     public static final String IDENTIFIER_IN_CATALOG = "IDENTIFIER_IN_CATALOG";
     public static final String WARNING = "WARNING";
+    public static final String INFO = "INFO";
 
-    /** One finding: {@code field} of the proposal ({@code url}, {@code identifiers[0]}), {@code resourceId} the entry. */
+    /**
+     * One finding: {@code field} of the proposal ({@code url}, {@code identifiers[0]}), {@code resourceId} the entry
+     * it matches (null for a finding about the proposal alone).
+     */
     public record Check(String code, String severity, String message, String resourceId, String field) {
+
+        public boolean inCatalog() {
+            return resourceId != null;
+        }
     }
 
     private CatalogChecks() {
@@ -43,6 +55,14 @@ public final class CatalogChecks {
         for (IdentityMatch match : catalog.matches(proposal)) {
             if (!had.contains(match.value())) {
                 checks.add(new Check(IDENTIFIER_IN_CATALOG, WARNING, match.message(), match.resourceId(), match.field()));
+            }
+        }
+        // a correction answers for what it changes: a contradiction the entry already had is not its doing
+        Set<Finding> before = current == null ? Set.of() : Set.copyOf(Consistency.of(current));
+        for (Finding finding : Consistency.of(proposal)) {
+            if (!before.contains(finding)) {
+                String severity = Consistency.COUNTS_CONTRADICT.equals(finding.code()) ? WARNING : INFO;
+                checks.add(new Check(finding.code(), severity, finding.message(), null, finding.field()));
             }
         }
         return checks;
