@@ -27,7 +27,7 @@ public enum Access {
             return UNKNOWN;
         }
         try {
-            return valueOf(raw.trim().toUpperCase(Locale.ROOT));
+            return valueOf(raw.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(
                     "must be OPEN, REGISTRATION, APPLICATION or UNKNOWN, not \"" + Text.shorten(raw) + "\"");

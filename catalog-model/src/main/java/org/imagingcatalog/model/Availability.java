@@ -29,7 +29,7 @@ public enum Availability {
         if (raw == null || raw.isBlank()) {
             return U;
         }
-        return switch (raw.trim().toUpperCase(Locale.ROOT)) {
+        return switch (raw.strip().toUpperCase(Locale.ROOT)) {
             case "Y" -> Y;
             case "N" -> N;
             case "U" -> U;

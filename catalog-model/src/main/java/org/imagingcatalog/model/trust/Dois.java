@@ -26,7 +26,7 @@ public final class Dois {
         if (text == null) {
             return Optional.empty();
         }
-        String bare = PREFIX.matcher(percentDecoded(text.trim())).replaceFirst("");
+        String bare = PREFIX.matcher(percentDecoded(text.strip())).replaceFirst("");
         return DOI.matcher(bare).matches() ? Optional.of(bare.toLowerCase(Locale.ROOT)) : Optional.empty();
     }
 

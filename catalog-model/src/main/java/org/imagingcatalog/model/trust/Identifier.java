@@ -19,7 +19,7 @@ import jakarta.validation.constraints.Size;
 public record Identifier(@NotNull IdentifierScheme scheme, @NotBlank @Size(max = Limits.IDENTIFIER_MAX) String value) {
 
     public Identifier {
-        String given = value == null || value.isBlank() ? null : value.trim();
+        String given = value == null || value.isBlank() ? null : value.strip();
         value = scheme == null || given == null ? given : scheme.normalised(given).orElse(given);
     }
 

@@ -54,7 +54,7 @@ public enum IdentifierScheme {
 
     /** The value's normal form in this scheme, or empty if it is none of its spellings. */
     public Optional<String> normalised(String raw) {
-        return raw == null || raw.isBlank() ? Optional.empty() : normaliser.apply(raw.trim());
+        return raw == null || raw.isBlank() ? Optional.empty() : normaliser.apply(raw.strip());
     }
 
     /** Whether a link to {@code site} (lower case, without {@code www.}) may name an identifier of this scheme. */
@@ -64,7 +64,7 @@ public enum IdentifierScheme {
 
     @JsonCreator
     public static IdentifierScheme parse(String raw) {
-        String wanted = raw == null ? "" : raw.trim().toLowerCase(Locale.ROOT);
+        String wanted = raw == null ? "" : raw.strip().toLowerCase(Locale.ROOT);
         return Arrays.stream(values()).filter(s -> s.key.equals(wanted)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException(
                         "must be one of " + choices() + ", not \"" + Text.shorten(raw == null ? "" : raw) + "\""));

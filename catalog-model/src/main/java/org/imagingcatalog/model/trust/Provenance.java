@@ -24,8 +24,8 @@ public record Provenance(@NotBlank @Size(max = Limits.URL_MAX) String source,
         @Size(max = Limits.VERIFIED_BY_MAX) String verifiedBy) {
 
     public Provenance {
-        source = source == null ? null : source.trim();
-        verifiedBy = verifiedBy == null || verifiedBy.isBlank() ? null : verifiedBy.trim();
+        source = source == null ? null : source.strip();
+        verifiedBy = verifiedBy == null || verifiedBy.isBlank() ? null : verifiedBy.strip();
     }
 
     @JsonCreator

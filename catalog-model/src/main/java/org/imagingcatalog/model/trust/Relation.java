@@ -19,8 +19,8 @@ public record Relation(@NotNull RelationType type, @NotBlank @Size(max = Limits.
         @Size(max = Limits.NOTE_MAX) String note) {
 
     public Relation {
-        target = target == null || target.isBlank() ? null : Dois.parse(target).orElse(target.trim());
-        note = note == null || note.isBlank() ? null : note.trim();
+        target = target == null || target.isBlank() ? null : Dois.parse(target).orElse(target.strip());
+        note = note == null || note.isBlank() ? null : note.strip();
     }
 
     /** Whether the target is a catalog id, a DOI or an absolute http(s) address. */

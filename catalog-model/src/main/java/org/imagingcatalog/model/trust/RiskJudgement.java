@@ -10,6 +10,6 @@ import jakarta.validation.constraints.Size;
 public record RiskJudgement(@NotNull Risk risk, @NotBlank @Size(max = Limits.RISK_REASON_MAX) String reason) {
 
     public RiskJudgement {
-        reason = reason == null || reason.isBlank() ? null : reason.trim();
+        reason = reason == null || reason.isBlank() ? null : reason.strip();
     }
 }

@@ -20,7 +20,7 @@ final class Vocabulary {
         if (raw == null || raw.isBlank()) {
             return whenMissing;
         }
-        String wanted = raw.trim().toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
+        String wanted = raw.strip().toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
         for (E value : type.getEnumConstants()) {
             if (value.name().equals(wanted)) {
                 return value;

@@ -224,7 +224,7 @@ public final class ResourceReader {
             if (!item.isTextual()) {
                 errors.add(name + "[" + i + "]", "must be text");
             } else {
-                items.add(item.asText().trim());
+                items.add(item.asText().strip());
             }
         }
         return items;
@@ -274,7 +274,7 @@ public final class ResourceReader {
         if (s == null) {
             return null;
         }
-        String trimmed = s.trim();
+        String trimmed = s.strip();
         return trimmed.isEmpty() ? null : trimmed;
     }
 

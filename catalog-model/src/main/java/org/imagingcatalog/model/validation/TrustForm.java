@@ -205,7 +205,7 @@ public final class TrustForm {
     }
 
     private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
+        return s == null || s.isBlank() ? null : s.strip();
     }
 
     private static String nullToEmpty(String s) {

@@ -180,7 +180,7 @@ final class TrustJsonReader {
             errors.add(path + "." + name, "must be text");
             return null;
         }
-        return value.asText().isBlank() ? null : value.asText().trim();
+        return value.asText().isBlank() ? null : value.asText().strip();
     }
 
     private static <E> E vocabulary(JsonNode node, String name, String path, Function<String, E> parser,

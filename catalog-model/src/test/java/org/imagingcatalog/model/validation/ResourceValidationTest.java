@@ -135,6 +135,15 @@ class ResourceValidationTest {
                 .containsExactly(Map.entry("modalities.ct", "must be Y, N or U (yes, no, unknown), not \"X\""));
     }
 
+    /** Only whitespace is trimmed: a control character at either end is refused, never quietly cut off. */
+    @Test
+    void aControlCharacterAtTheEndOfAFormValueIsRefusedNotTrimmed() {
+        Validated<Resource> form = ResourceValidator.readAndValidateForm(Map.of("name", List.of("n"), "url",
+                List.of("https://x.org"), "mri", List.of("\u0000"), "ct", List.of("Y\u0000"), "provider",
+                List.of("\u0007Lab"), "license", List.of(" CC0-1.0\t")), false);
+        assertThat(asMap(form.errors())).containsOnlyKeys("modalities.mri", "modalities.ct", "provider");
+    }
+
     @Test
     void aDescriptionOfMoreThan5000CharactersIsRefused() throws Exception {
         assertThat(errorsOf("{'id': 'abc', 'name': 'n', 'url': 'https://x.org', 'description': '"

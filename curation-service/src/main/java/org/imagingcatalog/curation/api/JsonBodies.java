@@ -4,13 +4,19 @@ import org.imagingcatalog.curation.curating.CurationProblem;
 import org.imagingcatalog.curation.catalog.ResourceJson;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 
 /**
  * Reads request bodies here rather than in the JAX-RS reader, so an unreadable body gets the same problem+json
  * answer, naming what is wrong, as every other bad input.
  */
 final class JsonBodies {
+
+    /** One JSON value and nothing after it: {@code {"a":1}}}} is not a body with an object in front. */
+    private static final ObjectReader READER = ResourceJson.mapper().reader()
+            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private JsonBodies() {
     }
@@ -22,7 +28,7 @@ final class JsonBodies {
         }
         JsonNode node;
         try {
-            node = ResourceJson.mapper().readTree(body);
+            node = READER.readTree(body);
         } catch (JsonProcessingException e) {
             throw CurationProblem.invalidField("", "The body is not JSON: " + e.getOriginalMessage());
         }

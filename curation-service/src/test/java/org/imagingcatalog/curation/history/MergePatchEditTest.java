@@ -119,6 +119,8 @@ class MergePatchEditTest {
         patch("\"1\"").body("[1, 2]").patch("/api/v1/resources/{id}", id).then().statusCode(400);
         patch("\"1\"").body("{\"name\": ").patch("/api/v1/resources/{id}", id).then().statusCode(400)
                 .contentType("application/problem+json");
+        patch("\"1\"").body("{\"description\": \"Trailing braces\", \"reason\": \"r\"}}}").patch("/api/v1/resources/{id}", id)
+                .then().statusCode(400).contentType("application/problem+json");
         patch("\"1\"").body("{\"url\": \"https://data.example.org/new\"}").patch("/api/v1/resources/{id}", id)
                 .then().statusCode(400).body("errors.field", hasItem("reason"));
         patch("\"1\"").body("{\"url\": \"https://data.example.org/new\", \"reason\": \"  \"}").patch("/api/v1/resources/{id}", id)

@@ -15,6 +15,7 @@ import org.imagingcatalog.submission.proposals.SubmissionRequest;
 import org.imagingcatalog.submission.proposals.SubmissionRules;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -27,6 +28,8 @@ final class SubmissionJsonReader {
     static final Set<String> SUBMITTER_FIELDS = Set.of("name", "email");
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            // one JSON value and nothing after it
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
     /** The body is not JSON at all, or not an object. */

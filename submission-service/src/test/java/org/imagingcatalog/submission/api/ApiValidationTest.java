@@ -123,6 +123,9 @@ class ApiValidationTest {
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("title", equalTo("Malformed JSON"))
                 .body("detail", containsString("not valid JSON"));
+        given().contentType(ContentType.JSON).body("{\"kind\": \"NEW\"}}}")
+                .when().post("/api/v1/submissions")
+                .then().statusCode(400).contentType("application/problem+json").body("title", equalTo("Malformed JSON"));
         given().contentType(ContentType.JSON).body("[1, 2]")
                 .when().post("/api/v1/submissions")
                 .then().statusCode(400).contentType("application/problem+json")
