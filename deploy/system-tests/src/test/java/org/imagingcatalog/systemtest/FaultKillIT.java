@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
@@ -152,12 +153,14 @@ class FaultKillIT {
         AtomicReference<Duration> restarted = new AtomicReference<>();
         AtomicReference<Duration> consumingAgain = new AtomicReference<>();
         AtomicLong eventsAtKill = new AtomicLong();
+        AtomicBoolean killed = new AtomicBoolean();
 
         FaultCuration.Answers edits = FaultCuration.editEach(faults, resources, 10, run, ok -> {
-            if (ok >= 25) {
+            if (ok >= 25 && killed.compareAndSet(false, true)) {
+                // killed on the editing thread, so the edits after it are events the dead replica never read
+                eventsAtKill.set(readModelEvents());
+                publicWeb.kill();
                 once(crash, () -> {
-                    eventsAtKill.set(readModelEvents());
-                    publicWeb.kill();
                     Instant restart = Instant.now();
                     publicWeb.start();
                     restarted.set(FaultReport.since(restart));
