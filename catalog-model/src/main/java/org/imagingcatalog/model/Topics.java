@@ -11,11 +11,18 @@ public final class Topics {
     public static final String DECISIONS = "catalog.decisions.v1";
     /** {@code EntryVersionPublished}, keyed by resource id, compacted: the published catalog. */
     public static final String ENTRIES = "catalog.entries.v1";
+    /** {@code LinkChecked}, keyed by resource id, compacted: the latest link check of each entry. */
+    public static final String LINK_HEALTH = "catalog.link-health.v1";
+
+    /** The topics whose records are snapshots of a key's latest state, so compaction keeps only that. */
+    public static boolean compacted(String topic) {
+        return ENTRIES.equals(topic) || LINK_HEALTH.equals(topic);
+    }
 
     private Topics() {
     }
 
     public static List<String> all() {
-        return List.of(SUBMISSIONS, DECISIONS, ENTRIES);
+        return List.of(SUBMISSIONS, DECISIONS, ENTRIES, LINK_HEALTH);
     }
 }

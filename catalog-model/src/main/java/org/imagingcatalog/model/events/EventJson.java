@@ -22,7 +22,8 @@ public final class EventJson {
     private static final Map<String, Class<? extends CatalogEvent>> TYPES = Map.of(
             SubmissionReceived.TYPE, SubmissionReceived.class,
             SubmissionDecided.TYPE, SubmissionDecided.class,
-            EntryVersionPublished.TYPE, EntryVersionPublished.class);
+            EntryVersionPublished.TYPE, EntryVersionPublished.class,
+            LinkChecked.TYPE, LinkChecked.class);
 
     private EventJson() {
     }

@@ -10,7 +10,8 @@ public final class EventSchemas {
     private static final Map<Class<? extends CatalogEvent>, String> PATHS = Map.of(
             SubmissionReceived.class, "/schemas/submission-received.v1.json",
             SubmissionDecided.class, "/schemas/submission-decided.v1.json",
-            EntryVersionPublished.class, "/schemas/entry-version-published.v1.json");
+            EntryVersionPublished.class, "/schemas/entry-version-published.v1.json",
+            LinkChecked.class, "/schemas/link-checked.v1.json");
 
     private EventSchemas() {
     }

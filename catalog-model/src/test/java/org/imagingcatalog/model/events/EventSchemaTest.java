@@ -60,6 +60,9 @@ class EventSchemaTest {
         events.add(SubmissionDecided.of(UUID.randomUUID(), DecisionOutcome.ACCEPT, "thanks", any.id(), 2, now));
         events.add(SubmissionDecided.of(UUID.randomUUID(), DecisionOutcome.REJECT, null, null, null, now));
         events.add(SubmissionDecided.of(UUID.randomUUID(), DecisionOutcome.REQUEST_CHANGES, "add the licence", null, null, now));
+        events.add(LinkChecked.of(any.id(), any.url(), LinkStatus.OK, 200, now, null, null));
+        events.add(LinkChecked.of(any.id(), any.url(), LinkStatus.REDIRECTED, 301, now, "https://example.org/moved", null));
+        events.add(LinkChecked.of(any.id(), any.url(), LinkStatus.BROKEN, null, now, null, "connection refused"));
         return events.build();
     }
 

@@ -29,7 +29,8 @@ class KustomizeOverlaysTest {
             "public-web", 8080, "submission-service", 8081, "curation-service", 8082);
     static final Map<String, String> SERVICE_DATABASES = Map.of(
             "public-web", "publicweb", "submission-service", "submission", "curation-service", "curation");
-    static final Set<String> TOPICS = Set.of("catalog.submissions.v1", "catalog.decisions.v1", "catalog.entries.v1");
+    static final Set<String> TOPICS = Set.of("catalog.submissions.v1", "catalog.decisions.v1", "catalog.entries.v1",
+            "catalog.link-health.v1");
     static final Set<String> DEMO_USERS = Set.of("curator", "contributor", "admin");
 
     @ParameterizedTest

@@ -132,7 +132,7 @@ public final class EmbeddedKafka implements AutoCloseable {
     }
 
     private static Map<String, String> topicConfig(String topic) {
-        return Topics.ENTRIES.equals(topic) ? Map.of("cleanup.policy", "compact") : Map.of();
+        return Topics.compacted(topic) ? Map.of("cleanup.policy", "compact") : Map.of();
     }
 
     private Properties brokerProperties() {
