@@ -35,9 +35,18 @@ public class CatalogVersion {
         return current.get();
     }
 
-    /** Called after a change to the read model committed. */
+    /**
+     * Called after a change to the read model committed, by this replica's consumer or by the news of another
+     * replica's. Only moves forward: news that arrives late never takes a reader back to an older catalog.
+     */
     public void changed(CatalogStamp stamp) {
-        current.set(stamp);
-        cache.clear();
+        CatalogStamp before = current.getAndAccumulate(stamp, CatalogVersion::newer);
+        if (before == null || stamp.counter() > before.counter()) {
+            cache.clear();
+        }
+    }
+
+    private static CatalogStamp newer(CatalogStamp held, CatalogStamp offered) {
+        return held == null || offered.counter() > held.counter() ? offered : held;
     }
 }

@@ -14,6 +14,11 @@ import jakarta.persistence.Table;
 @Table(name = "catalog_state")
 public class CatalogState extends PanacheEntityBase {
 
+    /**
+     * The PostgreSQL channel that tells every replica sharing this read model that it changed: the replica that
+     * applied a change is the only one whose consumer saw it.
+     */
+    public static final String CHANGED_CHANNEL = "catalog_changed";
     private static final int THE_ROW = 1;
 
     @Id
@@ -28,12 +33,19 @@ public class CatalogState extends PanacheEntityBase {
         return state.stamp();
     }
 
-    /** Counts one more change; inside the transaction that made it. */
+    /**
+     * Counts one more change, inside the transaction that made it, and tells the other replicas: PostgreSQL sends
+     * the notification when (and only if) that transaction commits.
+     */
     static CatalogStamp bump() {
         CatalogState state = findById(THE_ROW, LockModeType.PESSIMISTIC_WRITE);
         state.changeCounter++;
         state.lastModified = Instant.now();
-        return state.stamp();
+        CatalogStamp stamp = state.stamp();
+        // NOTIFY takes no bind parameters; the payload is two numbers
+        getEntityManager().createNativeQuery("NOTIFY " + CHANGED_CHANNEL + ", '" + CatalogStampText.write(stamp) + "'")
+                .executeUpdate();
+        return stamp;
     }
 
     private CatalogStamp stamp() {
