@@ -45,7 +45,9 @@ final class CatalogStack {
     private static final java.util.Random RANDOM = new java.security.SecureRandom();
     private static CatalogStack shared;
 
+    /** The stack's single broker; null for a stack on a {@link KafkaCluster} (see {@link #bootstrapServers}). */
     final EmbeddedKafka kafka;
+    final String bootstrapServers;
     final String keycloakUrl;
     final ServiceProcess submission;
     final ServiceProcess curation;
@@ -58,12 +60,14 @@ final class CatalogStack {
     private final DatabaseServer server;
     private final Map<ServiceProcess, StackDatabase> databases = new ConcurrentHashMap<>();
 
-    private CatalogStack(String label, EmbeddedKafka kafka, DatabaseServer server, StackMail mail) {
+    private CatalogStack(String label, EmbeddedKafka kafka, String bootstrapServers, DatabaseServer server,
+            StackMail mail) {
         this.root = Path.of(System.getProperty("catalog.root", "../..")).toAbsolutePath().normalize();
         this.logs = root.resolve("deploy/system-tests/target/stack-logs");
         createDirectories(logs);
         this.label = label;
         this.kafka = kafka;
+        this.bootstrapServers = bootstrapServers;
         this.server = server;
         this.mail = mail;
         this.keycloakUrl = KeycloakTestResource.keycloakUrl();
@@ -94,7 +98,8 @@ final class CatalogStack {
     static synchronized CatalogStack shared() {
         if (shared == null) {
             StackMail mail = StackMail.start();
-            CatalogStack stack = new CatalogStack("", EmbeddedKafka.shared(), new MachinePostgres(), mail);
+            EmbeddedKafka broker = EmbeddedKafka.shared();
+            CatalogStack stack = new CatalogStack("", broker, broker.bootstrapServers(), new MachinePostgres(), mail);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 stack.stop();
                 mail.close();
@@ -113,7 +118,15 @@ final class CatalogStack {
      * @param label prefixes its log files, e.g. {@code faults} gives {@code faults-curation-service.log}
      */
     static CatalogStack createPrivate(String label, EmbeddedKafka kafka, PrivatePostgres postgres) {
-        return new CatalogStack(label, kafka, new PrivateServer(postgres), null);
+        return new CatalogStack(label, kafka, kafka.bootstrapServers(), new PrivateServer(postgres), null);
+    }
+
+    /**
+     * A stack of its own on a broker cluster (the caller owns it) and databases on the machine's PostgreSQL server,
+     * not started; {@link #replica} adds more instances of a service on the same database.
+     */
+    static CatalogStack createOnCluster(String label, String bootstrapServers) {
+        return new CatalogStack(label, null, bootstrapServers, new MachinePostgres(), null);
     }
 
     /** Curation first (it seeds the catalog the other two consume), then the other two together. */
@@ -151,6 +164,17 @@ final class CatalogStack {
         return instance(service, freePort(), database, service + "-" + suffix);
     }
 
+    /**
+     * One more, not started instance of the same service as {@code primary}, configured alike and sharing its
+     * database, on a free port: the second replica of a deployment.
+     */
+    ServiceProcess replica(ServiceProcess primary, String suffix) {
+        String logFile = (label.isEmpty() ? "" : label + "-") + primary.name() + "-" + suffix + ".log";
+        ServiceProcess replica = primary.replicaOn(freePort(), logs.resolve(logFile));
+        databases.put(replica, database(primary));
+        return replica;
+    }
+
     /** Makes an empty database on this stack's server. */
     StackDatabase newDatabase(String prefix) {
         return server.create(prefix);
@@ -171,7 +195,7 @@ final class CatalogStack {
         Path jar = root.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
         String logFile = (label.isEmpty() ? "" : label + "-") + logName + ".log";
         ServiceProcess process = ServiceProcess.withLogFile(service, jar, port, logs.resolve(logFile));
-        process.env("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers())
+        process.env("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers)
                 .env("QUARKUS_DATASOURCE_JDBC_URL", db.jdbcUrl())
                 .env("QUARKUS_DATASOURCE_USERNAME", server.user())
                 .env("KEYCLOAK_URL", keycloakUrl);

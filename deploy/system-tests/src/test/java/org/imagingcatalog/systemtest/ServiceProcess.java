@@ -54,6 +54,15 @@ final class ServiceProcess {
         return this;
     }
 
+    /** Another instance of this service, configured alike (environment, JVM options) but on {@code port}. */
+    ServiceProcess replicaOn(int port, Path replicaLog) {
+        ServiceProcess replica = new ServiceProcess(replicaLog, name, jar, port);
+        env.forEach((key, value) -> replica.env.putIfAbsent(key, value));
+        replica.jvmOptions.clear();
+        replica.jvmOptions.addAll(jvmOptions);
+        return replica;
+    }
+
     /** One more option for its JVM (from the next start on). */
     ServiceProcess jvmOption(String option) {
         jvmOptions.add(option);
