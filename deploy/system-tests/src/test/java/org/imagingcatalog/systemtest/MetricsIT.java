@@ -53,6 +53,48 @@ class MetricsIT {
                 .isEmpty();
     }
 
+    /**
+     * A real Prometheus scrapes the three services with the labels the ServiceMonitors give and evaluates the
+     * PrometheusRule: every query of the dashboard runs without an error (Grafana's variables filled in as Grafana
+     * would), every rule evaluates healthily, and a healthy catalog raises no alert.
+     */
+    @Test
+    void aRealPrometheusRunsEveryDashboardQueryAndRuleAndRaisesNoAlertForAHealthyCatalog() {
+        Path root = Path.of(System.getProperty("catalog.root", "../..")).toAbsolutePath().normalize();
+        Path manifests = root.resolve("deploy/kubernetes");
+        try (PrometheusServer prometheus = PrometheusServer.scraping(List.of(stack.submission, stack.curation,
+                stack.publicWeb), manifests, root.resolve("deploy/system-tests/target/prometheus"))) {
+            Quietly.sleep(3000); // rate() needs two scrapes inside its window
+            int withData = 0;
+            List<MonitoringQueries.Query> dashboard = MonitoringQueries.ofDashboard(
+                    Http.JSON.readTree(java.nio.file.Files.readString(manifests.resolve(MonitoringQueries.DASHBOARD))));
+            for (MonitoringQueries.Query query : dashboard) {
+                String promql = query.expression().replace("$namespace", PrometheusServer.NAMESPACE)
+                        .replace("$__rate_interval", "1m");
+                withData += prometheus.query(promql).path("result").isEmpty() ? 0 : 1;
+            }
+            Instant deadline = Instant.now().plus(EVENTUAL);
+            List<com.fasterxml.jackson.databind.JsonNode> rules = prometheus.rules();
+            while (rules.stream().anyMatch(r -> r.path("lastEvaluation").asText().startsWith("0001"))
+                    && Instant.now().isBefore(deadline)) {
+                Quietly.sleep(500);
+                rules = prometheus.rules();
+            }
+            System.out.printf("MetricsIT: %d dashboard queries, %d with data; %d rules evaluated by Prometheus%n",
+                    dashboard.size(), withData, rules.size());
+            assertThat(rules).as("rules Prometheus loaded").isNotEmpty();
+            assertThat(rules).as("rules that Prometheus could not evaluate").allSatisfy(rule -> assertThat(
+                    rule.path("health").asText()).as(rule.path("name").asText() + ": " + rule.path("lastError").asText())
+                    .isEqualTo("ok"));
+            assertThat(rules.stream().filter(r -> !r.path("alerts").isEmpty()).map(r -> r.path("name").asText() + " "
+                    + r.path("alerts"))).as("alerts pending or firing for a healthy catalog").isEmpty();
+            assertThat(withData).as("dashboard queries that show something for a catalog in use")
+                    .isGreaterThan(dashboard.size() / 2);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** The curator decides as soon as curation-service has the submission (404 until its event arrived). */
     private void acceptOnceQueued(String submissionId) {
         String[] curator = {"Authorization", Http.bearer(stack.token("curator", "curator"))};

@@ -34,8 +34,10 @@ public final class PendingRows {
         reading = new DatabaseReading<>(what, dataSource,
                 "SELECT count(*), extract(epoch FROM min(created_at)) FROM " + table + " WHERE sent_at IS NULL", rows -> {
                     rows.next();
+                    long pending = rows.getLong(1);
                     double oldest = rows.getDouble(2);
-                    return new Backlog(rows.getLong(1), rows.wasNull() ? null : oldest);
+                    // wasNull() speaks of the column read last: min() of no rows is NULL, not the epoch
+                    return new Backlog(pending, rows.wasNull() ? null : oldest);
                 });
         Gauge.builder(prefix + ".pending.messages", reading, r -> r.get(Backlog::pending))
                 .description(pendingDescription).strongReference(true).register(registry);
