@@ -61,19 +61,14 @@ final class KafkaCluster implements AutoCloseable {
 
         synchronized void kill() {
             if (process != null) {
-                process.destroyForcibly();
-                waitFor(process);
+                ChildProcesses.kill(process);
                 process = null;
             }
         }
 
         synchronized void stop() {
             if (process != null) {
-                process.destroy();
-                if (!waitFor(process)) {
-                    process.destroyForcibly();
-                    waitFor(process);
-                }
+                ChildProcesses.stop(process);
                 process = null;
             }
         }
@@ -232,14 +227,5 @@ final class KafkaCluster implements AutoCloseable {
         return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m",
                 "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
                 "kafka.Kafka", config.toString());
-    }
-
-    private static boolean waitFor(Process p) {
-        try {
-            return p.waitFor(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 }

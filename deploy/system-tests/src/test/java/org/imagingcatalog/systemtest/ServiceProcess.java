@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import org.imagingcatalog.testsupport.Quietly;
 
 /** One service of the catalog as users run it: its built jar in a JVM of its own. */
@@ -105,19 +104,14 @@ final class ServiceProcess {
     /** SIGKILL, the way a crash or an OOM killer ends it: no shutdown hooks, nothing flushed. */
     synchronized void kill() {
         if (process != null) {
-            process.destroyForcibly();
-            waitFor(process);
+            ChildProcesses.kill(process);
             process = null;
         }
     }
 
     synchronized void stop() {
         if (process != null) {
-            process.destroy();
-            if (!waitFor(process)) {
-                process.destroyForcibly();
-                waitFor(process);
-            }
+            ChildProcesses.stop(process);
             process = null;
         }
     }
@@ -160,13 +154,5 @@ final class ServiceProcess {
         }
     }
 
-    private static boolean waitFor(Process p) {
-        try {
-            return p.waitFor(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
 
 }
