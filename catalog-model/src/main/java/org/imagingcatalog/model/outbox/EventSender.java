@@ -28,8 +28,12 @@ public interface EventSender {
         return new Acknowledged(acknowledged, null);
     }
 
-    /** One outbox row on its way to the broker. */
-    record OutgoingMessage(long id, String topic, String key, String payload) {
+    /** One outbox row on its way to the broker, with the trace context stored with it (null if none). */
+    record OutgoingMessage(long id, String topic, String key, String payload, TraceContext trace) {
+
+        public OutgoingMessage(long id, String topic, String key, String payload) {
+            this(id, topic, key, payload, null);
+        }
     }
 
     /** The positions of the acknowledged messages; {@code failure} is the first error, if any message failed. */

@@ -1,5 +1,6 @@
 package org.imagingcatalog.model.outbox;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -13,21 +14,29 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.imagingcatalog.model.outbox.OutboxTracing.Send;
 
 /**
  * Sends outbox rows and blocks until the broker acknowledged them ({@code acks=all}, idempotent
  * producer, so a batch in flight keeps its order per partition). Short timeouts make a down broker
  * fail fast, so the rows stay pending for the next relay. After a failure the producer is replaced:
- * a fresh one carries none of the old one's expired batches.
+ * a fresh one carries none of the old one's expired batches. Each record of {@link #sendAll} carries the trace
+ * context of its row's send in its headers ({@link OutboxTracing}).
  */
 public final class KafkaEventSender implements EventSender, AutoCloseable {
 
     private static final long SEND_TIMEOUT_SECONDS = 15;
 
     private final Map<String, Object> config;
+    private final OutboxTracing tracing;
     private KafkaProducer<String, String> producer;
 
     public KafkaEventSender(String bootstrapServers, String clientId) {
+        this(bootstrapServers, clientId, OutboxTracing.NONE);
+    }
+
+    public KafkaEventSender(String bootstrapServers, String clientId, OutboxTracing tracing) {
+        this.tracing = tracing;
         // linger 0: a batch is handed over at once; the producer groups what waits behind in-flight requests
         this.config = Map.ofEntries(
                 Map.entry(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
@@ -66,7 +75,7 @@ public final class KafkaEventSender implements EventSender, AutoCloseable {
         Exception failure = null;
         try {
             for (OutgoingMessage message : messages) {
-                inFlight.add(producer.send(new ProducerRecord<>(message.topic(), message.key(), message.payload())));
+                inFlight.add(send(message));
             }
         } catch (RuntimeException e) {
             failure = e;
@@ -98,6 +107,19 @@ public final class KafkaEventSender implements EventSender, AutoCloseable {
         if (producer != null) {
             producer.close(Duration.ofSeconds(5));
             producer = null;
+        }
+    }
+
+    /** One row's record, whose span ends when the broker answered (or the send could not even start). */
+    private Future<RecordMetadata> send(OutgoingMessage message) {
+        Send traced = tracing.sending(message);
+        ProducerRecord<String, String> record = new ProducerRecord<>(message.topic(), message.key(), message.payload());
+        traced.headers().forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
+        try {
+            return producer.send(record, (metadata, failure) -> traced.end(failure));
+        } catch (RuntimeException e) {
+            traced.end(e);
+            throw e;
         }
     }
 

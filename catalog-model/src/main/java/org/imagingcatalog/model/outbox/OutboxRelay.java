@@ -25,7 +25,7 @@ import org.imagingcatalog.model.outbox.EventSender.OutgoingMessage;
 public final class OutboxRelay {
 
     private static final String CLAIM = """
-            SELECT id, topic, message_key, payload FROM outbox_message
+            SELECT id, topic, message_key, payload, traceparent, tracestate FROM outbox_message
             WHERE sent_at IS NULL ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED""";
     private static final String MARK_SENT = "UPDATE outbox_message SET sent_at = now() WHERE id = ANY (?)";
     private static final String MARK_FAILED =
@@ -97,8 +97,10 @@ public final class OutboxRelay {
             claim.setInt(1, batchSize);
             try (ResultSet rows = claim.executeQuery()) {
                 while (rows.next()) {
+                    String traceparent = rows.getString("traceparent");
                     claimed.add(new OutgoingMessage(rows.getLong("id"), rows.getString("topic"),
-                            rows.getString("message_key"), rows.getString("payload")));
+                            rows.getString("message_key"), rows.getString("payload"),
+                            traceparent == null ? null : new TraceContext(traceparent, rows.getString("tracestate"))));
                 }
             }
         }

@@ -42,10 +42,13 @@ class OutboxRelayTest {
     static void createDatabase() throws Exception {
         admin("CREATE DATABASE " + DB);
         dataSource = new SimpleDataSource("jdbc:postgresql://" + HOST + ":" + PORT + "/" + DB);
-        String ddl = new String(OutboxRelayTest.class.getResourceAsStream("/db/outbox/V0_1__outbox.sql").readAllBytes(),
-                StandardCharsets.UTF_8);
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            s.execute(ddl);
+        // as Flyway runs them: the versioned migration, then the repeatable one
+        for (String migration : List.of("V0_1__outbox.sql", "R__outbox_trace_context.sql")) {
+            String ddl = new String(OutboxRelayTest.class.getResourceAsStream("/db/outbox/" + migration).readAllBytes(),
+                    StandardCharsets.UTF_8);
+            try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+                s.execute(ddl);
+            }
         }
     }
 
@@ -140,6 +143,31 @@ class OutboxRelayTest {
         assertThat(new OutboxRelay(dataSource, (topic, key, payload) -> keys.add(key), 10).relayAll()).isEqualTo(2);
         assertThat(keys).containsExactly(a.toString(), a.toString());
         assertThat(relay.pending()).isZero();
+    }
+
+    @Test
+    void eachRowGoesOutWithTheTraceContextItWasWrittenWith() throws Exception {
+        TraceContext traced = new TraceContext("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01", "congo=t61rcWkgMzE");
+        OutboxWriter.append(dataSource, decision(), traced);
+        OutboxWriter.append(dataSource, decision());
+        List<OutgoingMessage> sent = new CopyOnWriteArrayList<>();
+        EventSender capturing = new EventSender() {
+            @Override
+            public void send(String topic, String key, String payload) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public Acknowledged sendAll(List<OutgoingMessage> messages) {
+                sent.addAll(messages);
+                BitSet all = new BitSet();
+                all.set(0, messages.size());
+                return new Acknowledged(all, null);
+            }
+        };
+
+        assertThat(new OutboxRelay(dataSource, capturing, 10).relayAll()).isEqualTo(2);
+        assertThat(sent).extracting(OutgoingMessage::trace).containsExactly(traced, null);
     }
 
     @Test

@@ -18,7 +18,8 @@ import jakarta.transaction.Transactional;
  * every round of a submission (its revision number) is kept once in {@code review_round}. A revision after
  * "request changes" (a higher revision for an item in CHANGES_REQUESTED) brings the item back as RECEIVED with
  * that round; an equal or lower revision is a duplicate. A batch is one transaction, so a replay of the whole
- * topic is quick and changes nothing.
+ * topic is quick and changes nothing. The item keeps the trace context of its latest round's intake, which the
+ * curator's decision links to ({@link SubmissionTraces}).
  */
 @ApplicationScoped
 public class SubmissionIntake {
@@ -43,6 +44,10 @@ public class SubmissionIntake {
     public record Received(SubmissionReceived event, Outcome outcome) {
     }
 
+    /** An event as read, with the W3C {@code traceparent} of its intake's span (null when untraced). */
+    public record Incoming(SubmissionReceived event, String traceparent) {
+    }
+
     private final EntityManager em;
 
     public SubmissionIntake(EntityManager em) {
@@ -50,22 +55,22 @@ public class SubmissionIntake {
     }
 
     @Transactional
-    public List<Received> receiveAll(List<SubmissionReceived> events) {
+    public List<Received> receiveAll(List<Incoming> events) {
         List<Received> received = new ArrayList<>(events.size());
-        for (SubmissionReceived event : events) {
-            received.add(new Received(event, receive(event)));
+        for (Incoming incoming : events) {
+            received.add(new Received(incoming.event(), receive(incoming.event(), incoming.traceparent())));
         }
         return received;
     }
 
-    private Outcome receive(SubmissionReceived event) {
+    private Outcome receive(SubmissionReceived event, String traceparent) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         int revision = event.revision() == null ? 1 : event.revision();
-        if (insertItem(event, revision, now)) {
+        if (insertItem(event, revision, now, traceparent)) {
             insertRound(event, revision, now);
             return Outcome.QUEUED;
         }
-        if (reopenWithRevision(event, revision, now)) {
+        if (reopenWithRevision(event, revision, now, traceparent)) {
             insertRound(event, revision, now);
             return Outcome.REVISED;
         }
@@ -81,11 +86,12 @@ public class SubmissionIntake {
         return insertRound(event, revision, now) ? Outcome.KEPT_ONLY : Outcome.DUPLICATE;
     }
 
-    private boolean insertItem(SubmissionReceived event, int revision, Instant now) {
+    private boolean insertItem(SubmissionReceived event, int revision, Instant now, String traceparent) {
         return em.createNativeQuery("""
                 INSERT INTO review_item (submission_id, event_id, kind, resource_id, proposed, patch, comment,
-                    submitter_name, submitted_at, received_at, status, revision)
-                VALUES (?1, ?2, ?3, ?4, CAST(?5 AS jsonb), CAST(?6 AS jsonb), ?7, ?8, ?9, ?10, 'RECEIVED', ?11)
+                    submitter_name, submitted_at, received_at, status, revision, traceparent)
+                VALUES (?1, ?2, ?3, ?4, CAST(?5 AS jsonb), CAST(?6 AS jsonb), ?7, ?8, ?9, ?10, 'RECEIVED', ?11,
+                    CAST(?12 AS text))
                 ON CONFLICT (submission_id) DO NOTHING""")
                 .setParameter(1, event.submissionId())
                 .setParameter(2, event.eventId())
@@ -98,6 +104,7 @@ public class SubmissionIntake {
                 .setParameter(9, submittedAt(event))
                 .setParameter(10, now)
                 .setParameter(11, revision)
+                .setParameter(12, traceparent)
                 .executeUpdate() == 1;
     }
 
@@ -105,12 +112,12 @@ public class SubmissionIntake {
      * The next round of an item waiting for it: one conditional UPDATE (the row lock orders it with a curator's
      * decision on the same item). The previous round keeps its decision in review_round; the item starts afresh.
      */
-    private boolean reopenWithRevision(SubmissionReceived event, int revision, Instant now) {
+    private boolean reopenWithRevision(SubmissionReceived event, int revision, Instant now, String traceparent) {
         return em.createNativeQuery("""
                 UPDATE review_item SET revision = ?2, event_id = ?3, proposed = CAST(?4 AS jsonb), patch = CAST(?5 AS jsonb),
                     comment = ?6, submitter_name = ?7, submitted_at = ?8, received_at = ?9, status = 'RECEIVED',
                     decided_at = NULL, decided_by = NULL, decision_message = NULL, resulting_version = NULL,
-                    claimed_by = NULL, claimed_at = NULL
+                    claimed_by = NULL, claimed_at = NULL, traceparent = CAST(?12 AS text)
                 WHERE submission_id = ?1 AND status = 'CHANGES_REQUESTED' AND revision < ?2
                     AND kind = ?10 AND resource_id IS NOT DISTINCT FROM CAST(?11 AS text)""")
                 .setParameter(1, event.submissionId())
@@ -124,6 +131,7 @@ public class SubmissionIntake {
                 .setParameter(9, now)
                 .setParameter(10, event.kind().name())
                 .setParameter(11, event.resourceId())
+                .setParameter(12, traceparent)
                 .executeUpdate() == 1;
     }
 

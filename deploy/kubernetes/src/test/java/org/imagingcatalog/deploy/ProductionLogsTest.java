@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Properties;
 
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,6 +35,30 @@ class ProductionLogsTest {
                 .contains("<artifactId>quarkus-logging-json</artifactId>");
     }
 
+    /**
+     * Each JSON line written inside a span carries its trace and span ids: OpenTelemetry puts them into the MDC
+     * ({@code traceId}, {@code spanId}), which the JSON lines print unless the MDC is excluded, and production keeps the
+     * SDK on. TraceIT reads such lines of the real services.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"public-web", "submission-service", "curation-service"})
+    void jsonLinesCarryTheTraceIdOfTheirSpan(String service) throws IOException {
+        Path dir = Rendered.manifestsDir().resolve("../..").resolve(service).normalize();
+        Properties config = new Properties();
+        try (Reader reader = Files.newBufferedReader(dir.resolve("src/main/resources/application.properties"))) {
+            config.load(reader);
+        }
+        assertThat(Files.readString(dir.resolve("pom.xml"))).as("%s has the extension", service)
+                .contains("<artifactId>quarkus-opentelemetry</artifactId>");
+        for (String key : List.of("quarkus.log.console.json.excluded-keys", "%prod.quarkus.log.console.json.excluded-keys")) {
+            assertThat(config.getProperty(key, "")).as("%s: %s", service, key).doesNotContain("mdc");
+        }
+        assertThat(inProfile(config, "prod", "quarkus.otel.sdk.disabled")).as("%s: tracing in production", service)
+                .isIn(null, "false");
+        assertThat(inProfile(config, "prod", "quarkus.log.console.json.fields.mdc.enabled"))
+                .as("%s: the MDC in the JSON lines", service).isIn(null, "true");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"dev", "production"})
     void noManifestTurnsJsonLogsOff(String overlay) {
@@ -49,6 +74,10 @@ class ProductionLogsTest {
 
     /** What Quarkus reads in {@code profile}: the %profile. key when there is one, else the plain key. */
     private static String inProfile(Properties config, String profile) {
-        return config.getProperty("%" + profile + "." + JSON_LOGS, config.getProperty(JSON_LOGS));
+        return inProfile(config, profile, JSON_LOGS);
+    }
+
+    private static String inProfile(Properties config, String profile, String key) {
+        return config.getProperty("%" + profile + "." + key, config.getProperty(key));
     }
 }

@@ -14,6 +14,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.imagingcatalog.kit.events.TopicConsumer;
+import org.imagingcatalog.kit.tracing.RecordTracing;
 import org.imagingcatalog.model.Topics;
 import org.imagingcatalog.publicweb.cache.CatalogVersion;
 import org.imagingcatalog.publicweb.readmodel.ReadModelStore;
@@ -29,7 +30,8 @@ import jakarta.enterprise.event.Observes;
  * loop. The offsets that count are stored in PostgreSQL with the changes they led to: on every partition
  * assignment the consumer seeks to them (or to the beginning when none is stored), so an empty database
  * always rebuilds the whole catalog, whatever the consumer group committed. A rebuild empties the read
- * model and starts a fresh consumer, exactly as a restart with an empty database would.
+ * model and starts a fresh consumer, exactly as a restart with an empty database would. Each record's update is a
+ * CONSUMER span continuing the trace of the curator's change, open until the poll's transaction committed.
  */
 @ApplicationScoped
 public class EntryConsumer {
@@ -39,6 +41,7 @@ public class EntryConsumer {
 
     private final ReadModelStore store;
     private final CatalogVersion catalogVersion;
+    private final RecordTracing tracing;
     private final TopicConsumer.Settings settings;
     private final boolean rebuildOnStart;
 
@@ -47,20 +50,21 @@ public class EntryConsumer {
     private final AtomicLong rebuilds = new AtomicLong();
     private final AtomicLong eventsApplied = new AtomicLong();
 
-    public EntryConsumer(ReadModelStore store, CatalogVersion catalogVersion,
+    public EntryConsumer(ReadModelStore store, CatalogVersion catalogVersion, RecordTracing tracing,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
             @ConfigProperty(name = "catalog.readmodel.group-id", defaultValue = "public-web") String groupId,
             @ConfigProperty(name = "catalog.readmodel.max-poll-records", defaultValue = "2000") int maxPollRecords,
             @ConfigProperty(name = "catalog.readmodel.rebuild-on-start", defaultValue = "false") boolean rebuildOnStart) {
         this.store = store;
         this.catalogVersion = catalogVersion;
+        this.tracing = tracing;
         this.settings = TopicConsumer.Settings.of(TOPIC, bootstrapServers, groupId).maxPollRecords(maxPollRecords)
                 .offsetsKeptByHandler().hooks(new StoredOffsets());
         this.rebuildOnStart = rebuildOnStart;
     }
 
     void start(@Observes StartupEvent startup) {
-        consumer = new TopicConsumer(settings, this::apply);
+        consumer = new TopicConsumer(settings, tracing, (records, spans) -> apply(records));
         if (rebuildOnStart) {
             // runs on the consumer thread before its first consumer opens
             consumer.restart(this::rebuild);

@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -21,6 +22,8 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.imagingcatalog.kit.metrics.ConsumerMetrics;
+import org.imagingcatalog.kit.tracing.PollSpans;
+import org.imagingcatalog.kit.tracing.RecordTracing;
 import org.imagingcatalog.model.events.ConsumerSettings;
 import org.jboss.logging.Logger;
 
@@ -28,7 +31,8 @@ import org.jboss.logging.Logger;
  * The one Kafka consumer loop of every service: a plain consumer on its own thread that hands each poll
  * to a handler, which commits its own transaction. Only after the handler returned are the offsets
  * committed (or, for a consumer whose offsets live in its own database, nothing is committed). A poll
- * the handler failed on is read again after a pause, never skipped; the handlers are idempotent.
+ * the handler failed on is read again after a pause, never skipped; the handlers are idempotent. A traced
+ * consumer handles each record in a CONSUMER span continuing the trace its headers carry ({@link PollSpans}).
  */
 public final class TopicConsumer implements AutoCloseable {
 
@@ -38,6 +42,17 @@ public final class TopicConsumer implements AutoCloseable {
     @FunctionalInterface
     public interface PollHandler {
         void handle(ConsumerRecords<String, String> records) throws Exception;
+    }
+
+    /** A {@link PollHandler} given the records' spans, to run each record's part inside its own. */
+    @FunctionalInterface
+    public interface TracedPollHandler {
+        void handle(ConsumerRecords<String, String> records, PollSpans spans) throws Exception;
+
+        /** Handles the records one at a time, each inside its span. */
+        static TracedPollHandler eachRecord(java.util.function.Consumer<ConsumerRecord<String, String>> handler) {
+            return (records, spans) -> records.forEach(record -> spans.within(record, () -> handler.accept(record)));
+        }
     }
 
     /** Where a newly assigned partition starts, and what happens after each poll. */
@@ -104,7 +119,8 @@ public final class TopicConsumer implements AutoCloseable {
     private static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
 
     private final Settings settings;
-    private final PollHandler handler;
+    private final RecordTracing tracing;
+    private final TracedPollHandler handler;
     private final Thread thread;
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final AtomicReference<Runnable> beforeRestart = new AtomicReference<>();
@@ -115,8 +131,14 @@ public final class TopicConsumer implements AutoCloseable {
     private volatile Set<Integer> partitions = Set.of();
     private volatile String lastError;
 
+    /** An untraced consumer. */
     public TopicConsumer(Settings settings, PollHandler handler) {
+        this(settings, null, (records, spans) -> handler.handle(records));
+    }
+
+    public TopicConsumer(Settings settings, RecordTracing tracing, TracedPollHandler handler) {
         this.settings = settings;
+        this.tracing = tracing;
         this.handler = handler;
         this.metrics = new ConsumerMetrics(settings.topic(), settings.groupId());
         this.thread = new Thread(this::run, "consumer-" + settings.topic());
@@ -187,9 +209,12 @@ public final class TopicConsumer implements AutoCloseable {
         ConsumerRecords<String, String> records = kafka.poll(POLL);
         metrics.polled(kafka);
         if (!records.isEmpty()) {
+            PollSpans spans = tracing == null ? PollSpans.NONE : tracing.start(records, settings.groupId());
             try {
-                handler.handle(records);
+                handler.handle(records, spans);
+                spans.end(null);
             } catch (Exception e) {
+                spans.end(e);
                 state = State.RETRYING;
                 lastError = e.getClass().getSimpleName() + ": " + e.getMessage();
                 LOG.warnf(e, "cannot handle %d records of %s yet; reading them again", records.count(), settings.topic());

@@ -5,6 +5,7 @@ import java.time.Duration;
 import javax.sql.DataSource;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.imagingcatalog.kit.tracing.OutboxTraces;
 import org.imagingcatalog.model.events.CatalogEvent;
 import org.imagingcatalog.model.outbox.KafkaEventSender;
 import org.imagingcatalog.model.outbox.OutboxRelay;
@@ -25,6 +26,7 @@ import jakarta.enterprise.event.TransactionPhase;
  * The only way a service produces Kafka events: {@link #append} writes the event into the outbox inside
  * the caller's transaction; the shared relay sends pending rows right after the commit and, for rows a
  * broker outage left behind, on a schedule. Sent rows are purged once they are older than the retention.
+ * A row keeps the trace context of the work that wrote it, and its record continues that trace ({@link OutboxTraces}).
  * Present in services that set {@code catalog.outbox.enabled=true} at build time.
  */
 @ApplicationScoped
@@ -39,6 +41,7 @@ public class Outbox {
 
     private final DataSource dataSource;
     private final Event<Appended> appended;
+    private final OutboxTraces traces;
     private final String bootstrapServers;
     private final String clientId;
     private final int batchSize;
@@ -48,13 +51,14 @@ public class Outbox {
     private OutboxRelay relay;
     private OutboxRelayLoop relayLoop;
 
-    public Outbox(DataSource dataSource, Event<Appended> appended,
+    public Outbox(DataSource dataSource, Event<Appended> appended, OutboxTraces traces,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
             @ConfigProperty(name = "quarkus.application.name") String applicationName,
             @ConfigProperty(name = "catalog.outbox.batch-size", defaultValue = "200") int batchSize,
             @ConfigProperty(name = "catalog.outbox.retention", defaultValue = "P7D") Duration retention) {
         this.dataSource = dataSource;
         this.appended = appended;
+        this.traces = traces;
         this.bootstrapServers = bootstrapServers;
         this.clientId = applicationName + "-outbox";
         this.batchSize = batchSize;
@@ -63,14 +67,15 @@ public class Outbox {
 
     @PostConstruct
     void init() {
-        sender = new KafkaEventSender(bootstrapServers, clientId);
+        sender = new KafkaEventSender(bootstrapServers, clientId, traces);
         relay = new OutboxRelay(dataSource, sender, batchSize);
         relayLoop = new OutboxRelayLoop(relay, "outbox-relay");
     }
 
     /** Adds the event to the outbox within the current transaction. */
     public void append(CatalogEvent event) {
-        OutboxWriter.append(dataSource, event);
+        traces.writing(event);
+        OutboxWriter.append(dataSource, event, traces.current());
         appended.fire(new Appended());
     }
 
