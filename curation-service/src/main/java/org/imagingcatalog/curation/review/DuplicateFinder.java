@@ -20,8 +20,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class DuplicateFinder {
 
-    /** A likely duplicate and why. */
-    public record Duplicate(String resourceId, String name, String url, String why) {
+    /** A likely duplicate and why; {@code nameSimilarity}: how alike the names are in percent, null for the same URL. */
+    public record Duplicate(String resourceId, String name, String url, String why, Integer nameSimilarity) {
+
+        public boolean byName() {
+            return nameSimilarity != null;
+        }
     }
 
     private final ResourceHistory history;
@@ -47,12 +51,12 @@ public class DuplicateFinder {
                 continue;
             }
             if (!normalUrl.isEmpty() && normalUrl.equals(normaliseUrl(head.url))) {
-                found.add(new Duplicate(head.id, head.name, head.url, "same URL"));
+                found.add(new Duplicate(head.id, head.name, head.url, "same URL", null));
             } else if (!normalName.isEmpty()) {
                 double similarity = nameSimilarity(normalName, normaliseName(head.name));
                 if (similarity >= nameThreshold) {
-                    found.add(new Duplicate(head.id, head.name, head.url,
-                            "similar name (" + Math.round(similarity * 100) + "% alike)"));
+                    int percent = (int) Math.round(similarity * 100);
+                    found.add(new Duplicate(head.id, head.name, head.url, "similar name (" + percent + "% alike)", percent));
                 }
             }
         }

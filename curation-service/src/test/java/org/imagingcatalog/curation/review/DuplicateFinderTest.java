@@ -2,6 +2,10 @@ package org.imagingcatalog.curation.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+
+import org.imagingcatalog.curation.history.ResourceHead;
+import org.imagingcatalog.curation.review.DuplicateFinder.Duplicate;
 import org.junit.jupiter.api.Test;
 
 class DuplicateFinderTest {
@@ -30,5 +34,30 @@ class DuplicateFinderTest {
                 .isLessThan(0.5);
         assertThat(DuplicateFinder.nameSimilarity(a, "")).isZero();
         assertThat(DuplicateFinder.levenshtein("kitten", "sitting")).isEqualTo(3);
+    }
+
+    @Test
+    void aDuplicateSaysWhetherItWasFoundByNameAndHowAlikeTheNamesAre() {
+        DuplicateFinder finder = new DuplicateFinder(null, 0.85);
+        List<ResourceHead> heads = List.of(head("same-url", "Something else", "https://data.example.org/chest"),
+                head("same-name", "Chest X-ray Collection", "https://other.example.org/x"),
+                head("unrelated", "LIDC-IDRI lung nodules", "https://lidc.example.org/"));
+
+        List<Duplicate> found = finder.likelyDuplicates(null, "Chest x-ray collection!", "http://www.data.example.org/chest/",
+                heads);
+
+        assertThat(found).extracting(Duplicate::resourceId, Duplicate::byName, Duplicate::nameSimilarity, Duplicate::why)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("same-url", false, null, "same URL"),
+                        org.assertj.core.groups.Tuple.tuple("same-name", true, 100, "similar name (100% alike)"));
+        assertThat(finder.likelyDuplicates("same-name", "Chest x-ray collection", null, heads)).as("its own entry")
+                .isEmpty();
+    }
+
+    private static ResourceHead head(String id, String name, String url) {
+        ResourceHead head = new ResourceHead();
+        head.id = id;
+        head.name = name;
+        head.url = url;
+        return head;
     }
 }

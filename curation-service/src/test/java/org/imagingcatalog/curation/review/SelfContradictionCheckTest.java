@@ -55,7 +55,7 @@ class SelfContradictionCheckTest {
 
         WebSession curator = WebSession.loggedIn(base.toString(), Tokens.CURATOR);
         String review = curator.get("/review/" + event.submissionId()).body();
-        assertThat(review).contains("<h2>The proposal against itself</h2>",
+        assertThat(review).contains("<h2>What the checks found in the proposal</h2>",
                 "It states more patients (2,000) than images (1,000)", "The description mentions CT (&quot;CT&quot;)")
                 .doesNotContain("<h2>Already in the catalog</h2>");
         assertThat(curator.get("/?kind=NEW&size=200").body()).contains("2 to check");

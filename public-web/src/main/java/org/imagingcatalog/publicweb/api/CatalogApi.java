@@ -22,6 +22,7 @@ import org.imagingcatalog.publicweb.cache.Responses;
 import org.imagingcatalog.publicweb.catalog.Change;
 import org.imagingcatalog.publicweb.catalog.Entry;
 import org.imagingcatalog.publicweb.catalog.Flag;
+import org.imagingcatalog.publicweb.catalog.LinkHealth;
 import org.imagingcatalog.publicweb.reading.CatalogReader;
 import org.imagingcatalog.publicweb.search.CatalogQuery;
 import org.imagingcatalog.publicweb.search.Facets;
@@ -108,7 +109,9 @@ public class CatalogApi {
                     .append(",\"facetsExact\":").append(result.facets().exact())
                     .append(",\"facets\":").append(facets(result.facets()))
                     .append(",\"items\":[");
-            json.append(String.join(",", result.entries().stream().map(Entry::json).toList()));
+            Map<String, LinkHealth> links = catalog.links(result.entries().stream().map(e -> e.resource().id()).toList());
+            json.append(String.join(",", result.entries().stream()
+                    .map(e -> e.publicJson(links.getOrDefault(e.resource().id(), LinkHealth.UNKNOWN))).toList()));
             return json.append("]}").toString().getBytes(StandardCharsets.UTF_8);
         });
     }
@@ -144,11 +147,15 @@ public class CatalogApi {
     @GET
     @Path("{id}")
     @Operation(summary = "One resource, listed or withdrawn, at its newest version")
+    @APIResponse(responseCode = "200", description = "the resource (as in the list's items), with what the read side"
+            + " adds: licenseSpdx, the SPDX id or expression the stated licence maps to, or null; link, the latest"
+            + " check of its address: {\"status\": OK | REDIRECTED | BROKEN | CHANGED | UNCHECKED, \"checkedAt\","
+            + " \"httpStatus\", \"movedTo\" (a moved link's new address)}, only the status UNCHECKED when no check is known")
     @APIResponse(responseCode = "404", description = "no such resource",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response one(@PathParam("id") String id, @Context UriInfo uri, @Context HttpHeaders headers) {
         return responses.serve(uri, headers, MediaType.APPLICATION_JSON,
-                () -> find(id, uri).json().getBytes(StandardCharsets.UTF_8));
+                () -> find(id, uri).publicJson(catalog.link(id)).getBytes(StandardCharsets.UTF_8));
     }
 
     @GET

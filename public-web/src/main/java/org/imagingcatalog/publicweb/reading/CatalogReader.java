@@ -1,6 +1,8 @@
 package org.imagingcatalog.publicweb.reading;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.imagingcatalog.model.Slugs;
@@ -9,6 +11,8 @@ import org.imagingcatalog.model.lineage.LineageView;
 import org.imagingcatalog.model.lineage.OverlapReport;
 import org.imagingcatalog.publicweb.catalog.Change;
 import org.imagingcatalog.publicweb.catalog.Entry;
+import org.imagingcatalog.publicweb.catalog.LinkHealth;
+import org.imagingcatalog.publicweb.readmodel.LinkHealthStore;
 import org.imagingcatalog.publicweb.readmodel.PublishedChange;
 import org.imagingcatalog.publicweb.readmodel.PublishedEntry;
 import org.imagingcatalog.publicweb.search.BadQueryException;
@@ -35,11 +39,13 @@ public class CatalogReader {
     private final SearchRepository search;
     private final StatsService stats;
     private final CatalogGraphs graphs;
+    private final LinkHealthStore links;
 
-    public CatalogReader(SearchRepository search, StatsService stats, CatalogGraphs graphs) {
+    public CatalogReader(SearchRepository search, StatsService stats, CatalogGraphs graphs, LinkHealthStore links) {
         this.search = search;
         this.stats = stats;
         this.graphs = graphs;
+        this.links = links;
     }
 
     /** An entry's lineage in the graph of the whole catalog, with the names to show. */
@@ -67,6 +73,16 @@ public class CatalogReader {
             return Optional.empty();
         }
         return PublishedEntry.<PublishedEntry> findByIdOptional(id).map(PublishedEntry::toEntry);
+    }
+
+    /** The latest check of the entry's link, UNCHECKED without a date when none is known. */
+    public LinkHealth link(String id) {
+        return links.latest(id);
+    }
+
+    /** The latest checks of these entries' links, by id; an entry with none known is absent. */
+    public Map<String, LinkHealth> links(Collection<String> ids) {
+        return links.latest(ids);
     }
 
     /** The public change log of one entry, newest version first. */

@@ -19,7 +19,6 @@ import javax.sql.DataSource;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.imagingcatalog.kit.events.UnstorableEvent;
 import org.imagingcatalog.model.events.EntryVersionPublished;
 import org.imagingcatalog.model.events.EventJson;
 import org.jboss.logging.Logger;
@@ -59,33 +58,8 @@ public class ReadModelStore {
      * when every event was already known.
      */
     public Optional<CatalogStamp> apply(String topic, List<ConsumerRecord<String, String>> records) {
-        try {
-            return applyTogether(topic, records, true);
-        } catch (RuntimeException e) {
-            if (!UnstorableEvent.isCause(e)) {
-                throw e;
-            }
-            // one event the database cannot hold must not stall the catalog: apply one by one, skip that one alone
-            Optional<CatalogStamp> stamp = Optional.empty();
-            for (ConsumerRecord<String, String> record : records) {
-                Optional<CatalogStamp> applied = applyAlone(topic, record);
-                stamp = applied.isPresent() ? applied : stamp;
-            }
-            return stamp;
-        }
-    }
-
-    private Optional<CatalogStamp> applyAlone(String topic, ConsumerRecord<String, String> record) {
-        try {
-            return applyTogether(topic, List.of(record), true);
-        } catch (RuntimeException e) {
-            if (!UnstorableEvent.isCause(e)) {
-                throw e;
-            }
-            LOG.errorf("skipping entry event at partition %d offset %d: the database cannot hold it (%s)",
-                    record.partition(), record.offset(), e.getMessage());
-            return applyTogether(topic, List.of(record), false);
-        }
+        return BatchApplication.apply(records, (batch, withEvents) -> applyTogether(topic, batch, withEvents),
+                "entry event");
     }
 
     /** The records' offsets, and their events when {@code withEvents}, in one transaction. */
