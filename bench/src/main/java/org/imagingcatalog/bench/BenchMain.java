@@ -116,6 +116,7 @@ public final class BenchMain {
                         stack.instance("public-web"), "bench public-web"));
                 part(report, "lineage", options, () -> new LineagePart(options, http, report, rss).run(stack,
                         stack.instance("public-web")));
+                part(report, "linkcheck", options, () -> new LinkCheckPart(options, report).run());
             } catch (RuntimeException e) {
                 e.printStackTrace();
                 report.problem("the run stopped early: " + e);

@@ -92,6 +92,9 @@ public class CurationActions {
     private final Outbox outbox;
     private final AuditLog audit;
     private final DecisionTimes decisionTimes;
+    /** The unreachable-address finding of a proposal (link health checks each proposal's address once). */
+    @jakarta.inject.Inject
+    org.imagingcatalog.curation.linkhealth.ProposalLinkFindings linkFindings;
 
     public CurationActions(CuratorGuard guard, ReviewQueue queue, ResourceHistory history, DuplicateFinder duplicates,
             Outbox outbox, AuditLog audit, DecisionTimes decisionTimes) {
@@ -133,12 +136,15 @@ public class CurationActions {
             VersionView current, List<FieldChange> changes, List<Duplicate> duplicates, boolean editable,
             List<ReviewRound> rounds, List<FieldChange> sinceLastRound, List<Check> checks) {
 
-        /** The checks that name an entry already in the catalog. */
+        /** The checks that name an entry already in the catalog (its address, identifier or a name like it). */
         public List<Check> inCatalogChecks() {
             return checks.stream().filter(Check::inCatalog).toList();
         }
 
-        /** The checks about the proposal alone (counts or flags that contradict each other or the description). */
+        /**
+         * The checks about the proposal alone: counts or flags that contradict each other or the description, a
+         * licence that is no SPDX id, an address that did not answer.
+         */
         public List<Check> selfChecks() {
             return checks.stream().filter(c -> !c.inCatalog()).toList();
         }
@@ -197,8 +203,9 @@ public class CurationActions {
         for (ReviewItem item : items) {
             Naming naming = naming(item, item.resourceId == null ? null : byId.get(item.resourceId));
             Resource current = item.resourceId == null ? null : snapshots.get(item.resourceId);
-            entries.add(new QueueEntry(item, naming.name(), likelyDuplicates(item, naming, heads),
-                    checks(item, identity, current)));
+            List<Duplicate> duplicatesOfItem = likelyDuplicates(item, naming, heads);
+            entries.add(new QueueEntry(item, naming.name(), duplicatesOfItem,
+                    linkFindings.with(item, checks(item, identity, current, duplicatesOfItem))));
         }
         return new Paged<>(entries, total, paging);
     }
@@ -560,10 +567,11 @@ public class CurationActions {
         }
         Naming naming = naming(item, item.resourceId == null ? null : history.head(item.resourceId).orElse(null));
         boolean editable = item.isOpen() && proposal.value() != null && !SubmissionKind.WITHDRAWAL.name().equals(item.kind);
+        List<Duplicate> duplicatesOfItem = likelyDuplicates(item, naming, history.heads());
         List<Check> checks = proposal.value() == null || !undecided(item) ? List.of()
-                : CatalogChecks.of(CatalogIdentity.of(history.currentSnapshots()), proposal.value(), base);
+                : CatalogChecks.of(CatalogIdentity.of(history.currentSnapshots()), proposal.value(), base, duplicatesOfItem);
         return new Review(item, naming.name(), proposal.value(), proposal.errors(), current, changes,
-                likelyDuplicates(item, naming, history.heads()), editable, rounds, sinceLastRound, checks);
+                duplicatesOfItem, editable, rounds, sinceLastRound, linkFindings.with(item, checks));
     }
 
     /** Whether the item still waits for a decision (open, or back with the contributor): only then are checks shown. */
@@ -572,12 +580,14 @@ public class CurationActions {
     }
 
     /** The automated checks of a queue item; none once decided, or where its proposal cannot be read. */
-    private static List<Check> checks(ReviewItem item, CatalogIdentity identity, Resource current) {
+    private static List<Check> checks(ReviewItem item, CatalogIdentity identity, Resource current,
+            List<Duplicate> duplicates) {
         if (!undecided(item)) {
             return List.of();
         }
         try {
-            return CatalogChecks.of(identity, proposal(item.kind, item.proposed, item.patch, current).value(), current);
+            return CatalogChecks.of(identity, proposal(item.kind, item.proposed, item.patch, current).value(), current,
+                    duplicates);
         } catch (RuntimeException e) {
             return List.of();
         }

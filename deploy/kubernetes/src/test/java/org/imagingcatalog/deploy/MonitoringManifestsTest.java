@@ -27,7 +27,8 @@ class MonitoringManifestsTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> ALERTS = Set.of("CatalogOutboxBacklogGrowing", "CatalogConsumerLagHigh",
-            "CatalogReadModelBehind", "CatalogHttp5xxRateHigh", "CatalogCurationStalled", "CatalogMailBacklog");
+            "CatalogReadModelBehind", "CatalogHttp5xxRateHigh", "CatalogCurationStalled", "CatalogMailBacklog",
+            "CatalogBrokenLinksGrowing", "CatalogLinkChecksStalled");
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "production"})
