@@ -16,7 +16,8 @@ import org.imagingcatalog.systemtest.HostileRequest.Case;
 final class HostilePublicCases {
 
     private static final List<String> LISTINGS = List.of("/", "/api/v1/resources", "/export/catalog.csv",
-            "/export/catalog.json", "/export/catalog.tex", "/export/catalog.bib", "/export/catalog.jsonld", "/feed.atom");
+            "/export/catalog.json", "/export/catalog.tex", "/export/catalog.bib", "/export/catalog.jsonld", "/feed.atom",
+            "/export/catalog.ttl", "/export/catalog.rdf");
     private static final List<String> FLAGS = List.of("ct", "xray", "mri", "ultrasound", "metadata", "caseReview");
 
     private final HostileValues values;
@@ -173,12 +174,14 @@ final class HostilePublicCases {
     /** Ids that are not in the catalog, in the page and API routes. */
     Case unknownId() {
         String id = values.any();
-        HostileRequest request = switch (values.nextInt(3)) {
+        HostileRequest request = switch (values.nextInt(4)) {
             case 0 -> HostileRequest.get().path("/resources/").segment(id.isEmpty() ? "x" : id);
             case 1 -> HostileRequest.get().path("/api/v1/resources/").segment(id.isEmpty() ? "x" : id);
+            case 2 -> HostileRequest.get().path("/resources/").segment(id.isEmpty() ? "x" : id).path("/croissant.json");
             default -> HostileRequest.get().path("/api/v1/resources/").segment(id.isEmpty() ? "x" : id).path("/history");
         };
-        return request.expect("GET /resources/{id}, /api/v1/resources/{id}[/history] (unknown id)", REFUSED, port);
+        return request.expect("GET /resources/{id}[/croissant.json], /api/v1/resources/{id}[/history] (unknown id)",
+                REFUSED, port);
     }
 
     /** Known routes with the wrong method or accept header, and conditional headers with garbage. */

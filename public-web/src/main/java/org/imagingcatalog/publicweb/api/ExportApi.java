@@ -1,8 +1,14 @@
 package org.imagingcatalog.publicweb.api;
 
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
@@ -11,12 +17,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.imagingcatalog.kit.licences.SpdxLicences;
 import org.imagingcatalog.kit.web.ErrorAnswers;
 import org.imagingcatalog.kit.web.Problem;
 import org.imagingcatalog.publicweb.cache.Responses;
 import org.imagingcatalog.publicweb.catalog.Entry;
 import org.imagingcatalog.publicweb.export.Bibtex;
 import org.imagingcatalog.publicweb.export.Csv;
+import org.imagingcatalog.publicweb.export.DcatCatalog;
 import org.imagingcatalog.publicweb.export.Latex;
 import org.imagingcatalog.publicweb.export.SchemaOrg;
 import org.imagingcatalog.publicweb.reading.CatalogReader;
@@ -45,6 +53,10 @@ public class ExportApi {
     private final Responses responses;
     private final SiteConfig site;
     private final ErrorAnswers answers;
+
+    /** The SPDX id of the licence the catalog's own metadata (the DCAT-AP catalog record) is published under. */
+    @ConfigProperty(name = "catalog.dcat.metadata-license", defaultValue = "CC0-1.0")
+    String metadataLicense;
 
     public ExportApi(CatalogReader catalog, Responses responses, SiteConfig site, ErrorAnswers answers) {
         this.catalog = catalog;
@@ -95,6 +107,42 @@ public class ExportApi {
     public Response jsonLd(@Context UriInfo uri, @Context HttpHeaders headers) {
         return export(uri, headers, "application/ld+json",
                 entries -> SchemaOrg.json(SchemaOrg.catalog(entries, site.base(), catalog.graph())));
+    }
+
+    @GET
+    @Path("catalog.ttl")
+    @Operation(summary = "DCAT-AP 3 in Turtle: a dcat:Catalog with one dcat:Dataset per entry, for data portals to harvest")
+    public Response dcatTurtle(@Context UriInfo uri, @Context HttpHeaders headers) {
+        return exportBytes(uri, headers, "text/turtle; charset=UTF-8",
+                (entries, to) -> DcatCatalog.turtle(entries, catalog.graph(), publication(), to));
+    }
+
+    @GET
+    @Path("catalog.rdf")
+    @Operation(summary = "DCAT-AP 3 in RDF/XML: the same triples as catalog.ttl")
+    public Response dcatRdfXml(@Context UriInfo uri, @Context HttpHeaders headers) {
+        return exportBytes(uri, headers, "application/rdf+xml",
+                (entries, to) -> DcatCatalog.rdfXml(entries, catalog.graph(), publication(), to));
+    }
+
+    /** Licences as DCAT-AP names them: the SPDX licence IRI for a licence on the SPDX list, else its text. */
+    private DcatCatalog.Publication publication() {
+        return new DcatCatalog.Publication(site.base(), SchemaOrg.CATALOG_NAME,
+                "A curated catalog of public medical imaging data resources.",
+                metadataLicense, stated -> Optional.ofNullable(SpdxLicences.of(stated))
+                        .filter(licence -> licence.name() != null).map(SpdxLicences.SpdxLicence::spdx));
+    }
+
+    /** An export written to a stream: the bytes are written once, never first held as one string. */
+    private Response exportBytes(UriInfo uri, HttpHeaders headers, String mediaType,
+            BiConsumer<List<Entry>, OutputStream> format) {
+        CatalogQuery query = QueryParameters.parse(uri, answers, CatalogQuery.Route.EXPORT);
+        return responses.serve(uri, headers, mediaType, () -> {
+            List<Entry> entries = catalog.all(query);
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream(1024 + entries.size() * 2048);
+            format.accept(entries, bytes);
+            return bytes.toByteArray();
+        });
     }
 
     private Response export(UriInfo uri, HttpHeaders headers, String mediaType, Function<List<Entry>, String> format) {

@@ -34,7 +34,8 @@ class WithdrawalTest {
         assertThat(given().get("/api/v1/resources?q=" + word).jsonPath().getList("items.id")).containsExactly(kept);
         assertThat(given().get("/api/v1/resources/" + id).jsonPath().getString("status")).isEqualTo("WITHDRAWN");
         assertThat(given().get("/?q=" + word).asString()).contains(kept).doesNotContain("/resources/" + id);
-        for (String export : List.of("catalog.csv", "catalog.json", "catalog.tex", "catalog.bib", "catalog.jsonld")) {
+        for (String export : List.of("catalog.csv", "catalog.json", "catalog.tex", "catalog.bib", "catalog.jsonld",
+                "catalog.ttl", "catalog.rdf")) {
             String body = given().get("/export/" + export + "?q=" + word).then().statusCode(200).extract().asString();
             assertThat(body).as(export).contains("Still listed").doesNotContain("Soon withdrawn");
         }

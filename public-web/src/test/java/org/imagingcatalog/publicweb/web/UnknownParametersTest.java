@@ -25,7 +25,8 @@ class UnknownParametersTest {
     @Test
     void theApiTheExportsAndTheFeedRefuseAnUnknownParameterNamingIt() {
         for (String path : List.of("/api/v1/resources", "/export/catalog.csv", "/export/catalog.json",
-                "/export/catalog.tex", "/export/catalog.bib", "/export/catalog.jsonld", "/feed.atom")) {
+                "/export/catalog.tex", "/export/catalog.bib", "/export/catalog.jsonld", "/export/catalog.ttl",
+                "/export/catalog.rdf", "/feed.atom")) {
             given().get(path + "?q=chest&casereview=Y").then().statusCode(400).contentType(PROBLEM)
                     .body("type", is("urn:imaging-catalog:problem:invalid-query"))
                     .body("status", is(400))
