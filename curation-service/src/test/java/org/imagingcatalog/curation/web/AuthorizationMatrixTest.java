@@ -49,7 +49,7 @@ class AuthorizationMatrixTest {
     List<String> uiPages() {
         return List.of("/", "/?kind=NEW&status=RECEIVED&page=1&size=10", "/review/" + submission.submissionId(),
                 "/resources", "/resources/" + resourceId, "/resources/" + resourceId + "/diff?from=1&to=1",
-                "/resources/" + resourceId + "/edit");
+                "/resources/" + resourceId + "/edit", "/attention", "/attention?status=BROKEN&sort=-since", "/imports");
     }
 
     List<String> auditPages() {
@@ -60,13 +60,17 @@ class AuthorizationMatrixTest {
         return List.of("/review/" + submission.submissionId(), "/review/" + submission.submissionId() + "/claim",
                 "/resources/" + resourceId + "/edit",
                 "/resources/" + resourceId + "/revert", "/resources/" + resourceId + "/withdraw",
-                "/resources/" + resourceId + "/restore");
+                "/resources/" + resourceId + "/restore", "/attention/" + resourceId + "/accept-move",
+                "/attention/" + resourceId + "/reviewed", "/imports/" + SOME_IMPORT + "/apply",
+                "/imports/" + SOME_IMPORT + "/revert");
     }
 
     record ApiCall(String method, String path, Object body) {
     }
 
     static final String MERGE_PATCH = "application/merge-patch+json";
+    /** An import id: the routes are refused before anyone looks for it. */
+    static final String SOME_IMPORT = "7d1c7d52-5b8e-4a47-9a43-3f0c2c6f0a11";
 
     /** catalog-admin's only API route here. */
     ApiCall auditCall() {
@@ -84,6 +88,8 @@ class AuthorizationMatrixTest {
                 new ApiCall("GET", r + "/versions", null),
                 new ApiCall("GET", r + "/versions/1", null),
                 new ApiCall("GET", r + "/diff?from=1&to=1", null),
+                new ApiCall("GET", "/api/v1/link-health", null),
+                new ApiCall("GET", "/api/v1/link-health?status=BROKEN&sort=entry", null),
                 new ApiCall("POST", "/api/v1/submissions/" + submission.submissionId() + "/decision",
                         Map.of("outcome", "REJECT", "message", "no")),
                 new ApiCall("POST", "/api/v1/submissions/" + submission.submissionId() + "/claim", Map.of()),
@@ -91,7 +97,10 @@ class AuthorizationMatrixTest {
                 new ApiCall("PATCH", r, Map.of("name", "hijacked", "reason", "x")),
                 new ApiCall("POST", r + "/revert", Map.of("toVersion", 1, "reason", "x")),
                 new ApiCall("POST", r + "/withdraw", Map.of("reason", "x")),
-                new ApiCall("POST", r + "/restore", Map.of("reason", "x")));
+                new ApiCall("POST", r + "/restore", Map.of("reason", "x")),
+                new ApiCall("POST", "/api/v1/imports?dryRun=true", List.of(Map.of("id", resourceId, "name", "hijacked"))),
+                new ApiCall("POST", "/api/v1/imports?reason=x", List.of(Map.of("id", resourceId, "name", "hijacked"))),
+                new ApiCall("POST", "/api/v1/imports/" + SOME_IMPORT + "/revert", Map.of("reason", "x")));
     }
 
     @Test

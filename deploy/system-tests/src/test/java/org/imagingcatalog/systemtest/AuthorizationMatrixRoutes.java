@@ -40,6 +40,8 @@ final class AuthorizationMatrixRoutes {
     }
 
     private static final Set<Who> CURATOR = Set.of(Who.CURATOR);
+    /** An import id no import has: the import routes answer a curator 404, everyone else as always. */
+    private static final String NO_IMPORT = "7d1c7d52-5b8e-4a47-9a43-3f0c2c6f0a11";
 
     private AuthorizationMatrixRoutes() {
     }
@@ -58,6 +60,7 @@ final class AuthorizationMatrixRoutes {
         for (String path : List.of("/", "/resources/" + r, "/stats", "/about", "/api/v1/resources",
                 "/api/v1/resources/" + r, "/api/v1/resources/" + r + "/history", "/api/v1/stats", "/export/catalog.csv",
                 "/export/catalog.json", "/export/catalog.tex", "/export/catalog.bib", "/export/catalog.jsonld", "/feed.atom",
+                "/export/catalog.ttl", "/export/catalog.rdf", "/resources/" + r + "/croissant.json",
                 "/api/v1/resources/" + r + "/lineage", "/overlap", "/overlap?ids=" + r + ",covid-ct",
                 "/api/v1/overlap?ids=" + r + ",covid-ct", "/?population=ADULT&rtPcrOnly=true")) {
             rows.add(new Row("public-web", "GET " + path.replace(r, "{id}"), PUBLIC, null, "200",
@@ -126,7 +129,8 @@ final class AuthorizationMatrixRoutes {
         String c = f.curationUrl();
         String r = f.resourceId();
         for (String path : List.of("/", "/review/" + f.openForUi(), "/resources", "/resources/" + r,
-                "/resources/" + r + "/diff?from=1&to=1", "/resources/" + r + "/edit")) {
+                "/resources/" + r + "/diff?from=1&to=1", "/resources/" + r + "/edit", "/attention",
+                "/attention?status=BROKEN&sort=-since", "/imports")) {
             rows.add(new Row("curation", "GET " + path.replace(f.openForUi(), "{id}").replace(r, "{id}"), BROWSER,
                     CURATOR, "200", who -> Call.get(c + path)));
         }
@@ -146,11 +150,25 @@ final class AuthorizationMatrixRoutes {
                 "toVersion", "1", "reason", "matrix: revert"));
         rows.add(uiPost(f, "/resources/" + r + "/withdraw", "POST /resources/{id}/withdraw", "reason", "matrix: withdraw"));
         rows.add(uiPost(f, "/resources/" + r + "/restore", "POST /resources/{id}/restore", "reason", "matrix: restore"));
+        // link health: nothing was checked here (checking is off), so a curator's click finds nothing to accept: 409
+        rows.add(uiPostAnswering(f, "/attention/" + r + "/accept-move", "POST /attention/{id}/accept-move", "409",
+                "url", "https://example.org/matrix"));
+        rows.add(uiPostAnswering(f, "/attention/" + r + "/reviewed", "POST /attention/{id}/reviewed", "409",
+                "url", "https://example.org/matrix"));
+        // bulk import: an import nobody made, so a curator's click finds nothing (404); the others never get that far
+        rows.add(uiPostAnswering(f, "/imports/" + NO_IMPORT + "/apply", "POST /imports/{id}/apply", "404",
+                "reason", "matrix: apply"));
+        rows.add(uiPostAnswering(f, "/imports/" + NO_IMPORT + "/revert", "POST /imports/{id}/revert", "404",
+                "reason", "matrix: revert"));
     }
 
     /** A form post; the curator sends the CSRF token of its session, the others have none to send. */
     private static Row uiPost(Fixture f, String path, String label, String... fields) {
-        return new Row("curation", label.replace(f.resourceId(), "{id}"), BROWSER, CURATOR, "303", who -> {
+        return uiPostAnswering(f, path, label, "303", fields);
+    }
+
+    private static Row uiPostAnswering(Fixture f, String path, String label, String curatorStatus, String... fields) {
+        return new Row("curation", label.replace(f.resourceId(), "{id}"), BROWSER, CURATOR, curatorStatus, who -> {
             List<String> all = new ArrayList<>(List.of(fields));
             if (path.endsWith("/edit")) {
                 all.add("baseVersion");
@@ -171,7 +189,8 @@ final class AuthorizationMatrixRoutes {
         String r = f.resourceId();
         for (String path : List.of("/queue", "/queue?kind=NEW&status=RECEIVED&page=1&size=200", "/submissions/"
                 + f.openForApi(), "/resources", "/resources/" + r, "/resources/" + r + "/versions",
-                "/resources/" + r + "/versions/1", "/resources/" + r + "/diff?from=1&to=1")) {
+                "/resources/" + r + "/versions/1", "/resources/" + r + "/diff?from=1&to=1", "/link-health",
+                "/link-health?status=BROKEN&sort=entry")) {
             rows.add(new Row("curation", "GET /api/v1" + path.replace(f.openForApi(), "{id}").replace(r, "{id}"), API,
                     CURATOR, "200", who -> Call.get(c + path)));
         }
@@ -199,6 +218,12 @@ final class AuthorizationMatrixRoutes {
                 who -> json("POST", c + "/resources/" + r + "/withdraw", "{\"reason\":\"matrix: withdraw\"}")));
         rows.add(new Row("curation", "POST /api/v1/resources/{id}/restore", API, CURATOR, "201",
                 who -> json("POST", c + "/resources/" + r + "/restore", "{\"reason\":\"matrix: restore\"}")));
+        rows.add(new Row("curation", "POST /api/v1/imports?dryRun=true", API, CURATOR, "200",
+                who -> json("POST", c + "/imports?dryRun=true", "[{\"id\":\"" + r + "\",\"description\":\"matrix: dry run\"}]")));
+        rows.add(new Row("curation", "GET /api/v1/imports/{id}", API, CURATOR, "404",
+                who -> Call.get(c + "/imports/" + NO_IMPORT)));
+        rows.add(new Row("curation", "POST /api/v1/imports/{id}/revert", API, CURATOR, "404",
+                who -> json("POST", c + "/imports/" + NO_IMPORT + "/revert", "{\"reason\":\"matrix: revert\"}")));
     }
 
     private static Call json(String method, String url, String body, String... headers) {

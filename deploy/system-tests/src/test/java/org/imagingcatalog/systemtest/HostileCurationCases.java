@@ -57,7 +57,7 @@ final class HostileCurationCases {
     Case apiWrite() {
         HostileRequest request;
         String route;
-        switch (values.nextInt(5)) {
+        switch (values.nextInt(6)) {
             case 0 -> {
                 route = "POST /api/v1/submissions/{id}/decision";
                 request = HostileRequest.method("POST").path("/api/v1/submissions/").segment(submissionOrHostile())
@@ -88,6 +88,12 @@ final class HostileCurationCases {
                 request = HostileRequest.method("POST").path("/api/v1/resources/").segment(resourceOrHostile())
                         .path("/withdraw").json(refusedReason().toString());
             }
+            case 5 -> {
+                route = "POST /api/v1/imports";
+                request = HostileRequest.method("POST").path("/api/v1/imports").query("reason", values.chance(80)
+                        ? "hostile import " + values.nextInt(1000) : values.any());
+                hostileImport(request);
+            }
             default -> {
                 route = "POST /api/v1/resources/{id}/restore";
                 // the resource is active: a restore is refused whatever the reason
@@ -105,6 +111,32 @@ final class HostileCurationCases {
             request.body(null, broken);
         }
         return bearer(request).expect(route, REFUSED, port);
+    }
+
+    /** An import file the service refuses as a whole or for a row (so, an import being all or nothing, entirely). */
+    private void hostileImport(HostileRequest request) {
+        String id = target.resourceId();
+        String csv = switch (values.nextInt(8)) {
+            case 0 -> "id,name\r\n" + id + ",=HYPERLINK(\"http://127.0.0.1/x\",\"click\")\r\n";
+            case 1 -> "id,description\r\n" + id + ",a\r\n" + id + ",b\r\n";
+            case 2 -> "id,evil\r\n" + id + "," + values.any() + "\r\n";
+            case 3 -> "id,description\r\n" + id + ",a,b,c\r\n";
+            case 4 -> "id,name,url\r\n";
+            case 5 -> "";
+            case 6 -> "id,url\r\n" + id + "," + values.one(HostileJson.BAD_URLS).replace(",", "") + "\r\n";
+            default -> null;
+        };
+        if (csv == null) {
+            // Windows-1252, not UTF-8: refused whole, naming the byte
+            byte[] head = ("id,description\r\n" + id + ",Caf").getBytes(StandardCharsets.UTF_8);
+            byte[] bytes = java.util.Arrays.copyOf(head, head.length + 3);
+            bytes[head.length] = (byte) 0xE9;
+            bytes[head.length + 1] = '\r';
+            bytes[head.length + 2] = '\n';
+            request.body("text/csv", bytes);
+        } else {
+            request.body("text/csv", csv.getBytes(StandardCharsets.UTF_8));
+        }
     }
 
     /** A decision the service refuses: an unknown outcome, or a message it cannot take. */
@@ -168,8 +200,9 @@ final class HostileCurationCases {
 
     Case apiRead() {
         String id = values.chance(50) ? values.any() : target.resourceId();
-        HostileRequest request = switch (values.nextInt(7)) {
+        HostileRequest request = switch (values.nextInt(8)) {
             case 0 -> HostileRequest.get().path("/api/v1/queue").query("kind", values.any()).query("status", values.any());
+            case 7 -> HostileRequest.get().path("/api/v1/link-health").query("status", values.any()).query("sort", values.any());
             case 6 -> HostileRequest.get().path("/api/v1/queue").query("page", values.any()).query("size", values.any());
             case 1 -> HostileRequest.get().path("/api/v1/submissions/").segment(values.any());
             case 2 -> HostileRequest.get().path("/api/v1/resources/").segment(values.any());
@@ -213,7 +246,7 @@ final class HostileCurationCases {
         HostileForm form = new HostileForm();
         HostileRequest request = HostileRequest.method("POST");
         String route;
-        switch (values.nextInt(5)) {
+        switch (values.nextInt(7)) {
             case 0 -> {
                 route = "POST /review/{id}";
                 request.path("/review/").segment(submissionOrHostile());
@@ -262,6 +295,16 @@ final class HostileCurationCases {
                     default -> form.put("reason", values.any() + "\u0000");
                 }
             }
+            case 4 -> {
+                route = "POST /attention/{id}/accept-move";
+                request.path("/attention/").segment(resourceOrHostile()).path("/accept-move");
+                form.put("url", values.chance(50) ? values.one(HostileJson.BAD_URLS) : values.any());
+            }
+            case 5 -> {
+                route = "POST /attention/{id}/reviewed";
+                request.path("/attention/").segment(resourceOrHostile()).path("/reviewed");
+                form.put("url", values.any());
+            }
             default -> {
                 route = "POST /resources/{id}/restore";
                 request.path("/resources/").segment(resourceOrHostile()).path("/restore");
@@ -281,8 +324,9 @@ final class HostileCurationCases {
     }
 
     Case page() {
-        HostileRequest request = switch (values.nextInt(5)) {
+        HostileRequest request = switch (values.nextInt(6)) {
             case 0 -> HostileRequest.get().path("/").query("kind", values.any()).query("status", values.any());
+            case 5 -> HostileRequest.get().path("/attention").query("status", values.any()).query("sort", values.any());
             case 1 -> HostileRequest.get().path("/review/").segment(values.any());
             case 2 -> HostileRequest.get().path("/resources/").segment(values.any());
             case 3 -> HostileRequest.get().path("/resources/").segment(target.resourceId()).path("/diff")
