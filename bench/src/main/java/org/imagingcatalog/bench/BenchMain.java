@@ -31,6 +31,7 @@ public final class BenchMain {
         Set<String> phases = new LinkedHashSet<>(List.of("idle", "reading-warmup", "reading", "propagation", "intake"));
         options.sizes().forEach(s -> phases.add("scale-" + s));
         phases.add("lineage");
+        phases.add("import");
         try (RssMonitor rss = new RssMonitor()) {
             FootprintPart footprint = new FootprintPart(report, rss, options.serviceJavaOpts());
             Path runDir = options.root().resolve(".local/run");
@@ -53,6 +54,9 @@ public final class BenchMain {
             }
             if (options.runs("intake")) {
                 services.add("submission-service");
+            }
+            if (options.runs("import")) {
+                services.add("curation-service");
             }
             BenchStack bench = null;
             try {
@@ -117,6 +121,8 @@ public final class BenchMain {
                 part(report, "lineage", options, () -> new LineagePart(options, http, report, rss).run(stack,
                         stack.instance("public-web")));
                 part(report, "linkcheck", options, () -> new LinkCheckPart(options, report).run());
+                part(report, "import", options, () -> new ImportPart(options, http, report, rss).run(
+                        stack.instance("curation-service"), new Tokens(http, options.keycloak(), "curator", "curator")));
             } catch (RuntimeException e) {
                 e.printStackTrace();
                 report.problem("the run stopped early: " + e);
