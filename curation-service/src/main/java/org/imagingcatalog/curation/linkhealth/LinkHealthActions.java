@@ -18,6 +18,7 @@ import org.imagingcatalog.curation.history.ResourceHistory;
 import org.imagingcatalog.curation.history.ResourceHistory.VersionView;
 import org.imagingcatalog.curation.security.CuratorGuard;
 import org.imagingcatalog.model.ResourceStatus;
+import org.imagingcatalog.model.Limits;
 import org.imagingcatalog.model.events.LinkStatus;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -109,7 +110,7 @@ public class LinkHealthActions {
     public VersionView acceptMove(String resourceId, String url) {
         guard.requireCurator();
         ResourceHead head = history.head(resourceId).orElseThrow(() -> CurationProblem.notFound("No resource " + resourceId + "."));
-        LinkState state = store.state(resourceId, url == null ? "" : url)
+        LinkState state = store.state(resourceId, checkedAddress(url))
                 .filter(s -> s.status() == LinkStatus.REDIRECTED && s.movedTo() != null && LinkTarget.ENTRY.equals(s.kind()))
                 .orElseThrow(() -> CurationProblem.conflict("No permanent redirect of " + resourceId + "'s address " + url
                         + " is on record; nothing was changed."));
@@ -130,10 +131,19 @@ public class LinkHealthActions {
     public LinkState markReviewed(String resourceId, String url) {
         guard.requireCurator();
         history.head(resourceId).orElseThrow(() -> CurationProblem.notFound("No resource " + resourceId + "."));
-        LinkState state = store.state(resourceId, url == null ? "" : url).filter(s -> s.status() == LinkStatus.CHANGED)
+        LinkState state = store.state(resourceId, checkedAddress(url)).filter(s -> s.status() == LinkStatus.CHANGED)
                 .orElseThrow(() -> CurationProblem.conflict("The page " + url + " of " + resourceId
                         + " is not marked as changed; nothing was changed."));
         return store.rebaseline(state);
+    }
+
+    /** The address a form names: one the checker could have stored, or a 400 naming the field (changing nothing). */
+    private static String checkedAddress(String url) {
+        if (url == null || url.isBlank() || url.length() > Limits.URL_MAX || url.chars().anyMatch(Character::isISOControl)) {
+            throw CurationProblem.invalidField("url", "Not an address the link check could have recorded: at most "
+                    + Limits.URL_MAX + " characters, without control characters. Nothing was changed.");
+        }
+        return url;
     }
 
     private static LinkStatus status(String value) {

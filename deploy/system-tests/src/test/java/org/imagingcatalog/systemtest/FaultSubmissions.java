@@ -57,8 +57,10 @@ final class FaultSubmissions {
     /** A correction of a published resource's description. */
     static Map<String, Object> correction(JsonNode published, String description, String tag) {
         Map<String, Object> proposed = Http.JSON.convertValue(published, new TypeReference<Map<String, Object>>() { });
-        proposed.remove("version");
-        proposed.remove("status");
+        // what only the read side says of an entry is no part of a proposal
+        for (String readSide : List.of("version", "status", "licenseSpdx", "link")) {
+            proposed.remove(readSide);
+        }
         proposed.put("description", description);
         return Map.of("kind", "CORRECTION", "resourceId", published.path("id").asText(), "proposed", proposed,
                 "comment", tag);

@@ -138,15 +138,7 @@ public class EntryConsumer {
 
         @Override
         public void assigned(Consumer<String, String> kafka, Collection<TopicPartition> partitions) {
-            Map<Integer, Long> stored = store.offsets(TOPIC);
-            for (TopicPartition partition : partitions) {
-                Long next = stored.get(partition.partition());
-                if (next == null) {
-                    kafka.seekToBeginning(List.of(partition));
-                } else {
-                    kafka.seek(partition, next);
-                }
-            }
+            StoredPositions.seek(kafka, partitions, store.offsets(TOPIC));
         }
 
         @Override

@@ -3,7 +3,6 @@ package org.imagingcatalog.publicweb.events;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -76,15 +75,7 @@ public class LinkHealthConsumer {
 
         @Override
         public void assigned(Consumer<String, String> kafka, Collection<TopicPartition> partitions) {
-            Map<Integer, Long> stored = offsets.offsets(TOPIC);
-            for (TopicPartition partition : partitions) {
-                Long next = stored.get(partition.partition());
-                if (next == null) {
-                    kafka.seekToBeginning(List.of(partition));
-                } else {
-                    kafka.seek(partition, next);
-                }
-            }
+            StoredPositions.seek(kafka, partitions, offsets.offsets(TOPIC));
         }
     }
 }

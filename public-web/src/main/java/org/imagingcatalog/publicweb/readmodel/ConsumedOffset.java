@@ -1,6 +1,7 @@
 package org.imagingcatalog.publicweb.readmodel;
 
 import java.io.Serializable;
+import java.util.Map;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -25,4 +26,18 @@ public class ConsumedOffset extends PanacheEntityBase {
     public int partition;
     @Column(name = "next_offset")
     public long nextOffset;
+
+    /** Stores the next offset of each partition; inside the transaction of the changes they led to. */
+    static void store(String topic, Map<Integer, Long> nextOffsets) {
+        nextOffsets.forEach((partition, next) -> {
+            ConsumedOffset offset = findById(new Key(topic, partition));
+            if (offset == null) {
+                offset = new ConsumedOffset();
+                offset.topic = topic;
+                offset.partition = partition;
+                offset.persist();
+            }
+            offset.nextOffset = next;
+        });
+    }
 }

@@ -68,7 +68,7 @@ public class LinkHealthStore {
         }
         return QuarkusTransaction.requiringNew().call(() -> {
             boolean changed = upsert(latest.values());
-            saveOffsets(topic, nextOffsets);
+            ConsumedOffset.store(topic, nextOffsets);
             return changed ? Optional.of(CatalogState.bump()) : Optional.<CatalogStamp> empty();
         });
     }
@@ -92,19 +92,6 @@ public class LinkHealthStore {
             }
         }
         return changed;
-    }
-
-    private static void saveOffsets(String topic, Map<Integer, Long> nextOffsets) {
-        nextOffsets.forEach((partition, next) -> {
-            ConsumedOffset offset = ConsumedOffset.findById(new ConsumedOffset.Key(topic, partition));
-            if (offset == null) {
-                offset = new ConsumedOffset();
-                offset.topic = topic;
-                offset.partition = partition;
-                offset.persist();
-            }
-            offset.nextOffset = next;
-        });
     }
 
     /** A check the read model can use; anything else is logged and skipped, so one bad record cannot stall the rest. */

@@ -76,7 +76,7 @@ public class ReadModelStore {
         Optional<CatalogStamp> stamp = QuarkusTransaction.requiringNew().call(() -> {
             Map<String, PublishedEntry> stored = storedEntries(events);
             boolean changed = insertChanges(events, stored.keySet()) | upsertEntries(newestPerEntry(events), stored);
-            saveOffsets(topic, nextOffsets);
+            ConsumedOffset.store(topic, nextOffsets);
             return changed ? Optional.of(CatalogState.bump()) : Optional.<CatalogStamp> empty();
         });
         if (stamp.isPresent()) {
@@ -180,19 +180,6 @@ public class ReadModelStore {
             }
         }
         return changed;
-    }
-
-    private static void saveOffsets(String topic, Map<Integer, Long> nextOffsets) {
-        nextOffsets.forEach((partition, next) -> {
-            ConsumedOffset offset = ConsumedOffset.findById(new ConsumedOffset.Key(topic, partition));
-            if (offset == null) {
-                offset = new ConsumedOffset();
-                offset.topic = topic;
-                offset.partition = partition;
-                offset.persist();
-            }
-            offset.nextOffset = next;
-        });
     }
 
     private static List<EntryVersionPublished> newestPerEntry(List<EntryVersionPublished> events) {
