@@ -87,7 +87,8 @@ class LinkHealthTest {
                 .isEqualTo("https://new.example.org/" + id);
         assertThat(pageOf(id)).contains("<strong>This link moved</strong> to <a href=\"https://new.example.org/" + id
                 + "\" rel=\"noopener\">https://new.example.org/" + id + "</a> when last checked on 1 December 2026.")
-                .contains("Apache-2.0 OR MIT <span id=\"license-spdx\">(SPDX: Apache-2.0 OR MIT)</span>");
+                // a licence stated as its SPDX expression is not repeated
+                .contains("<dt>Licence</dt><dd>Apache-2.0 OR MIT</dd>").doesNotContain("license-spdx");
 
         check(id, LinkStatus.CHANGED, 200, Instant.parse("2026-12-02T08:00:00Z"), null, "a new version is announced");
         awaitStatus(id, "CHANGED");
