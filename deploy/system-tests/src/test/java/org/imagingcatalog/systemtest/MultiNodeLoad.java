@@ -34,6 +34,7 @@ final class MultiNodeLoad implements AutoCloseable {
     private final String tag;
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running = true;
+    private final AtomicInteger submissions = new AtomicInteger();
     private final Set<String> receipts = ConcurrentHashMap.newKeySet();
     private final AtomicInteger unanswered = new AtomicInteger();
     private final AtomicLong requests = new AtomicLong();
@@ -104,8 +105,6 @@ final class MultiNodeLoad implements AutoCloseable {
         threads.add(thread);
         thread.start();
     }
-
-    private final AtomicInteger submissions = new AtomicInteger();
 
     private void submitOne() {
         int n = submissions.incrementAndGet();
