@@ -59,7 +59,9 @@ class FlagsAndEnumsTest {
     @Test
     void namesOfTheContract() {
         assertThat(Topics.all()).containsExactly("catalog.submissions.v1", "catalog.decisions.v1", "catalog.entries.v1",
-                "catalog.link-health.v1");
+                "catalog.link-health.v1", "catalog.releases.v1");
+        assertThat(Topics.all()).filteredOn(Topics::compacted).containsExactly("catalog.entries.v1",
+                "catalog.link-health.v1", "catalog.releases.v1");
         assertThat(Roles.CATALOG_ADMIN).isEqualTo("catalog-admin");
         assertThat(Limits.REQUEST_BODY_MAX_BYTES).isEqualTo(64 * 1024);
     }

@@ -6,7 +6,8 @@ import java.util.UUID;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 
 /** What every event of the contract carries, and where it goes. */
-public sealed interface CatalogEvent permits SubmissionReceived, SubmissionDecided, EntryVersionPublished, LinkChecked {
+public sealed interface CatalogEvent permits SubmissionReceived, SubmissionDecided, EntryVersionPublished, LinkChecked,
+        ReleasePublished {
 
     int SCHEMA_VERSION = 1;
 

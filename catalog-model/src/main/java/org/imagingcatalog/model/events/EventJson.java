@@ -23,7 +23,8 @@ public final class EventJson {
             SubmissionReceived.TYPE, SubmissionReceived.class,
             SubmissionDecided.TYPE, SubmissionDecided.class,
             EntryVersionPublished.TYPE, EntryVersionPublished.class,
-            LinkChecked.TYPE, LinkChecked.class);
+            LinkChecked.TYPE, LinkChecked.class,
+            ReleasePublished.TYPE, ReleasePublished.class);
 
     private EventJson() {
     }

@@ -11,7 +11,8 @@ public final class EventSchemas {
             SubmissionReceived.class, "/schemas/submission-received.v1.json",
             SubmissionDecided.class, "/schemas/submission-decided.v1.json",
             EntryVersionPublished.class, "/schemas/entry-version-published.v1.json",
-            LinkChecked.class, "/schemas/link-checked.v1.json");
+            LinkChecked.class, "/schemas/link-checked.v1.json",
+            ReleasePublished.class, "/schemas/release-published.v1.json");
 
     private EventSchemas() {
     }

@@ -63,6 +63,10 @@ class EventSchemaTest {
         events.add(LinkChecked.of(any.id(), any.url(), LinkStatus.OK, 200, now, null, null));
         events.add(LinkChecked.of(any.id(), any.url(), LinkStatus.REDIRECTED, 301, now, "https://example.org/moved", null));
         events.add(LinkChecked.of(any.id(), any.url(), LinkStatus.BROKEN, null, now, null, "connection refused"));
+        List<Resource> frozen = SeedCatalog.load().stream().map(e -> e.resource().withVersion(1, ResourceStatus.ACTIVE))
+                .toList();
+        events.add(ReleasePublished.of("2026.1", "The first release.", now, null, frozen.size(), 0, frozen));
+        events.add(ReleasePublished.of("2026.2", null, now, "2026.1", 0, 0, List.of()));
         return events.build();
     }
 
@@ -90,6 +94,14 @@ class EventSchemaTest {
         ObjectNode json = (ObjectNode) EventJson.mapper().readTree(EventJson.write(event));
         ((ObjectNode) json.path("snapshot").path("modalities")).put("ct", "maybe");
         assertThat(violations(event, json)).isNotEmpty();
+    }
+
+    @Test
+    void aReleaseNameThatCouldNotBeAPathOrAKeyFailsItsSchema() throws Exception {
+        CatalogEvent event = ReleasePublished.of("2026.1", null, Instant.now(), null, 0, 0, List.of());
+        ObjectNode json = (ObjectNode) EventJson.mapper().readTree(EventJson.write(event));
+        json.put("release", "../2026 1");
+        assertThat(violations(event, json)).extracting(ValidationMessage::getMessage).anyMatch(m -> m.contains("release"));
     }
 
     @Test
