@@ -41,7 +41,7 @@ public class AuditApi {
     @GET
     @Operation(summary = "Every curator action and login, newest first, a page at a time (catalog-admin only)",
             description = "Filters: curator (who acted, e.g. curator or seed), action (LOGIN, CLAIM, DECISION, EDIT, REVERT, "
-                    + "WITHDRAW, RESTORE, SEED_IMPORT), from and to (UTC dates like 2026-01-31, both days included, or "
+                    + "WITHDRAW, RESTORE, SEED_IMPORT, IMPORT, IMPORT_REVERT, RELEASE_CUT), from and to (UTC dates like 2026-01-31, both days included, or "
                     + "times like 2026-01-31T12:00:00Z). page from 1, size 1 to 200 (default 50). Bad values answer 400 "
                     + "naming them. The answer has the total and the paths of the next and previous pages.")
     public Audit audit(@QueryParam("curator") String curator, @QueryParam("action") String action,

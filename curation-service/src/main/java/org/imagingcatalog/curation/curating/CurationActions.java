@@ -259,7 +259,7 @@ public class CurationActions {
 
     /** The audit page: curators and catalog-admin. */
     public Paged<AuditEntry> auditPage(AuditQuery query, Paging paging) {
-        guard.requireAuditReader();
+        guard.requireCuratorOrAdmin();
         return new Paged<>(audit.find(query, paging.offset(), paging.size()), audit.count(query), paging);
     }
 

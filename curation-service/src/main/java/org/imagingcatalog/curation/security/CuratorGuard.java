@@ -10,8 +10,9 @@ import jakarta.enterprise.context.RequestScoped;
 /**
  * The one permission check of every curation action. Curating (the queue, reviews, decisions, claims, resources
  * and their history) takes the {@code curator} role. The audit log is read by curators in the UI and by
- * {@code catalog-admin} in the UI and, alone, through the API. catalog-admin does not curate: the demo admin has
- * only that role and sees the audit page, nothing else here.
+ * {@code catalog-admin} in the UI and, alone, through the API. Releases are cut by {@code catalog-admin} alone and
+ * listed to both. catalog-admin does not curate: the demo admin has only that role and sees the audit and release
+ * pages, nothing else here.
  */
 @RequestScoped
 @jakarta.inject.Named("curator")
@@ -33,8 +34,8 @@ public class CuratorGuard {
         return require(Roles.CATALOG_ADMIN, "Role " + Roles.CATALOG_ADMIN + " required");
     }
 
-    /** The audit page: curators and catalog-admin. */
-    public String requireAuditReader() {
+    /** The audit page and the list of releases: curators and catalog-admin. */
+    public String requireCuratorOrAdmin() {
         if (identity.isAnonymous()) {
             throw new UnauthorizedException();
         }

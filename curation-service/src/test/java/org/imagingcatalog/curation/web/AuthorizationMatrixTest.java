@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
+import static org.imagingcatalog.curation.support.CurationApi.asAdmin;
 import static org.imagingcatalog.curation.support.CurationApi.asCurator;
 import static org.imagingcatalog.curation.support.CurationApi.awaitQueued;
 import static org.imagingcatalog.curation.support.WebSession.fields;
@@ -52,9 +53,14 @@ class AuthorizationMatrixTest {
                 "/resources/" + resourceId + "/edit", "/attention", "/attention?status=BROKEN&sort=-since", "/imports");
     }
 
+    /** The pages curators and catalog-admin both read: the audit log and the releases. */
     List<String> auditPages() {
-        return List.of("/audit", "/audit?curator=curator&action=EDIT&from=2026-01-01&to=2030-01-01&page=1");
+        return List.of("/audit", "/audit?curator=curator&action=EDIT&from=2026-01-01&to=2030-01-01&page=1", "/releases");
     }
+
+    /** Releases: listed to curators and catalog-admin; cut by catalog-admin alone (its 201 is ReleaseCutTest's). */
+    static final ApiCall LIST_RELEASES = new ApiCall("GET", "/api/v1/releases", null);
+    static final ApiCall CUT_RELEASE = new ApiCall("POST", "/api/v1/releases", Map.of("name", "authz-never-cut"));
 
     List<String> uiForms() {
         return List.of("/review/" + submission.submissionId(), "/review/" + submission.submissionId() + "/claim",
@@ -116,6 +122,7 @@ class AuthorizationMatrixTest {
             assertThat(anonymous.post(form, fields("reason", "x", "outcome", "REJECT", "message", "x")).statusCode())
                     .as(form).isEqualTo(302);
         }
+        assertThat(anonymous.post("/releases", fields("name", "authz-never-cut")).statusCode()).isEqualTo(302);
         for (ApiCall call : withAudit()) {
             call(given(), call).then().statusCode(401).contentType("application/problem+json")
                     .header("WWW-Authenticate", org.hamcrest.Matchers.startsWith("Bearer"))
@@ -138,6 +145,13 @@ class AuthorizationMatrixTest {
         }
         call(given().header("Authorization", Tokens.bearer(Tokens.ADMIN)), auditCall()).then().statusCode(200);
         call(asCurator(), auditCall()).then().statusCode(403).contentType("application/problem+json");
+        for (ApiCall call : List.of(LIST_RELEASES, CUT_RELEASE)) {
+            call(given().header("Authorization", Tokens.bearer(Tokens.CONTRIBUTOR)), call).then().statusCode(403)
+                    .contentType("application/problem+json");
+        }
+        call(given().header("Authorization", Tokens.bearer(Tokens.ADMIN)), LIST_RELEASES).then().statusCode(200);
+        call(asCurator(), CUT_RELEASE).then().statusCode(403).contentType("application/problem+json");
+        assertThat(contributor.post("/releases", fields("name", "authz-never-cut")).statusCode()).isEqualTo(403);
         for (String user : List.of(Tokens.CONTRIBUTOR, Tokens.ADMIN)) {
             WebSession session = WebSession.loggedIn(base.toString(), user);
             for (String page : uiPages()) {
@@ -155,6 +169,7 @@ class AuthorizationMatrixTest {
             }
         }
         assertNothingChanged();
+        asAdmin().get("/api/v1/releases/authz-never-cut").then().statusCode(404);
     }
 
     @Test
@@ -169,6 +184,7 @@ class AuthorizationMatrixTest {
         for (ApiCall call : apiCalls().stream().filter(c -> c.method().equals("GET")).toList()) {
             call(asCurator(), call).then().statusCode(200);
         }
+        call(asCurator(), LIST_RELEASES).then().statusCode(200);
         asCurator().get("/q/openapi?format=json").then().statusCode(200)
                 .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/resources/{id}/restore"))
                 .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/audit"))
@@ -210,6 +226,8 @@ class AuthorizationMatrixTest {
     List<ApiCall> withAudit() {
         List<ApiCall> all = new java.util.ArrayList<>(apiCalls());
         all.add(auditCall());
+        all.add(LIST_RELEASES);
+        all.add(CUT_RELEASE);
         return all;
     }
 

@@ -79,6 +79,16 @@ public class Outbox {
         appended.fire(new Appended());
     }
 
+    /**
+     * Adds an event already written as JSON (see {@link OutboxWriter#appendWritten}) within the current transaction,
+     * on the connection the caller's work uses.
+     */
+    public void appendWritten(java.sql.Connection connection, java.util.UUID eventId, String topic, String key,
+            String payload) throws java.sql.SQLException {
+        OutboxWriter.appendWritten(connection, eventId, topic, key, payload, traces.current());
+        appended.fire(new Appended());
+    }
+
     void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) Appended ignored) {
         relayLoop.requestRun();
     }
