@@ -107,7 +107,7 @@ if [ ! -s "$KAFKA_CP_FILE" ] || [ "$LOCAL_SCRIPT_DIR/kafka/pom.xml" -nt "$KAFKA_
 fi
 KAFKA_CP=$(cat "$KAFKA_CP_FILE")
 KAFKA_ADMIN=(java -cp "$KAFKA_CP" -Dorg.slf4j.simpleLogger.defaultLogLevel=error "$LOCAL_SCRIPT_DIR/kafka/KafkaAdmin.java")
-TOPICS="catalog.submissions.v1 catalog.decisions.v1 catalog.entries.v1 catalog.link-health.v1"
+TOPICS="catalog.submissions.v1 catalog.decisions.v1 catalog.entries.v1 catalog.link-health.v1 catalog.releases.v1"
 
 if pid=$(running_pid kafka); then
   log "kafka: already running (pid $pid) on $KAFKA_PORT"

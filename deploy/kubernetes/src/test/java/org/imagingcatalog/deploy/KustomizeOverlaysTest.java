@@ -30,7 +30,7 @@ class KustomizeOverlaysTest {
     static final Map<String, String> SERVICE_DATABASES = Map.of(
             "public-web", "publicweb", "submission-service", "submission", "curation-service", "curation");
     static final Set<String> TOPICS = Set.of("catalog.submissions.v1", "catalog.decisions.v1", "catalog.entries.v1",
-            "catalog.link-health.v1");
+            "catalog.link-health.v1", "catalog.releases.v1");
     static final Set<String> DEMO_USERS = Set.of("curator", "contributor", "admin");
 
     @ParameterizedTest

@@ -40,6 +40,8 @@ final class AuthorizationMatrixCaller {
         API,
         /** Bearer tokens only, and only the catalog-admin role (the audit log, the read-model rebuild). */
         ADMIN_API,
+        /** Bearer tokens only; curators and catalog-admin alike (the list of releases). */
+        STAFF_API,
         /** No login at all: whatever the caller sends, the answer is the same. */
         PUBLIC
     }

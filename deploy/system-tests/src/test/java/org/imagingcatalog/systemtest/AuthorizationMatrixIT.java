@@ -66,6 +66,7 @@ class AuthorizationMatrixIT {
                 caller.session(stack.submission.url(), who, SecurityWebSession.loggedIn(stack.submission.url(), "/my", user));
             }
             String curatorCsrf = caller.session(stack.curation.url(), Who.CURATOR).csrfToken("/resources/" + resourceId);
+            String adminCsrf = caller.session(stack.curation.url(), Who.CATALOG_ADMIN).csrfToken("/releases");
             SecurityWebSession browser = SecurityWebSession.anonymous(stack.submission.url());
             AuthorizationMatrixRoutes.FormSession submissionForm = new AuthorizationMatrixRoutes.FormSession(
                     browser.csrfToken("/new"), browser.cookie("csrf-token"));
@@ -74,7 +75,7 @@ class AuthorizationMatrixIT {
 
             rows = AuthorizationMatrixRoutes.all(new AuthorizationMatrixRoutes.Fixture(stack.submission.url(),
                     stack.curation.url(), stack.publicWeb.url(), resourceId, made.trackingToken(), openUi.id(), openApi.id(),
-                    who -> who == Who.CURATOR ? curatorCsrf : null, submissionForm,
+                    who -> who == Who.CURATOR ? curatorCsrf : who == Who.CATALOG_ADMIN ? adminCsrf : null, submissionForm,
                     () -> currentVersion(catalog, resourceId)));
             for (Row row : rows) {
                 // the curator last: by then every refusal has had its chance to change something, and none may

@@ -4,6 +4,7 @@ import static org.imagingcatalog.systemtest.AuthorizationMatrixCaller.Kind.ADMIN
 import static org.imagingcatalog.systemtest.AuthorizationMatrixCaller.Kind.API;
 import static org.imagingcatalog.systemtest.AuthorizationMatrixCaller.Kind.BROWSER;
 import static org.imagingcatalog.systemtest.AuthorizationMatrixCaller.Kind.PUBLIC;
+import static org.imagingcatalog.systemtest.AuthorizationMatrixCaller.Kind.STAFF_API;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -42,6 +43,8 @@ final class AuthorizationMatrixRoutes {
     private static final Set<Who> CURATOR = Set.of(Who.CURATOR);
     /** An import id no import has: the import routes answer a curator 404, everyone else as always. */
     private static final String NO_IMPORT = "7d1c7d52-5b8e-4a47-9a43-3f0c2c6f0a11";
+    /** Makes the names of the releases the matrix cuts new in every run against the same databases. */
+    private static final String UNIQUE = Long.toString(System.currentTimeMillis(), 36);
 
     private AuthorizationMatrixRoutes() {
     }
@@ -140,6 +143,19 @@ final class AuthorizationMatrixRoutes {
                     "curator=&action=&from=&to="), BROWSER, Set.of(Who.CURATOR, Who.CATALOG_ADMIN), "200",
                     who -> Call.get(c + path)));
         }
+        // releases: listed to curators and catalog-admin, cut by catalog-admin alone (a real cut, its name used once)
+        rows.add(new Row("curation", "GET /releases", BROWSER, Set.of(Who.CURATOR, Who.CATALOG_ADMIN), "200",
+                who -> Call.get(c + "/releases")));
+        rows.add(new Row("curation", "POST /releases", BROWSER, Set.of(Who.CATALOG_ADMIN), "303", who -> {
+            List<String> all = new ArrayList<>(List.of("name", "matrix-page-" + UNIQUE, "notes", "Cut by the matrix."));
+            String token = f.curatorCsrf().apply(who);
+            if (token != null) {
+                all.add("csrf-token");
+                all.add(token);
+            }
+            return new Call("POST", c + "/releases", "application/x-www-form-urlencoded",
+                    SecurityWebSession.form(SecurityWebSession.fields(all.toArray(String[]::new))));
+        }));
         rows.add(uiPost(f, "/review/" + f.openForUi() + "/claim", "POST /review/{id}/claim"));
         rows.add(uiPost(f, "/review/" + f.openForUi(), "POST /review/{id} (reject)",
                 "outcome", "REJECT", "message", "Refused in the authorisation matrix."));
@@ -200,6 +216,9 @@ final class AuthorizationMatrixRoutes {
                     "curator=curator&action=DECISION&from=2020-01-01&to=2999-12-31&page=1&size=5",
                     "curator=&action=&from=&to=&page=&size="), ADMIN_API, null, "200", who -> Call.get(c + path)));
         }
+        rows.add(new Row("curation", "GET /api/v1/releases", STAFF_API, null, "200", who -> Call.get(c + "/releases")));
+        rows.add(new Row("curation", "POST /api/v1/releases", ADMIN_API, null, "201",
+                who -> json("POST", c + "/releases", "{\"name\":\"matrix-api-" + UNIQUE + "\"}")));
         rows.add(new Row("curation", "POST /api/v1/submissions/{id}/claim", API, CURATOR, "200",
                 who -> new Call("POST", c + "/submissions/" + f.openForApi() + "/claim", null, null)));
         rows.add(new Row("curation", "POST /api/v1/submissions/{id}/decision (reject)", API, CURATOR, "200",
@@ -239,6 +258,8 @@ final class AuthorizationMatrixRoutes {
             // every service wants its own audience: a token issued to another client of the realm is not for it
             case ADMIN_API -> who == Who.CATALOG_ADMIN ? row.success()
                     : who == Who.CONTRIBUTOR || who == Who.CURATOR ? "403" : "401";
+            case STAFF_API -> who == Who.CURATOR || who == Who.CATALOG_ADMIN ? row.success()
+                    : who == Who.CONTRIBUTOR ? "403" : "401";
             case BROWSER -> !who.hasSession() ? "302 login" : row.allowed().contains(who) ? row.success() : "403";
         };
     }

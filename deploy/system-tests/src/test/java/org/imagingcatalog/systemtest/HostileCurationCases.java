@@ -57,7 +57,12 @@ final class HostileCurationCases {
     Case apiWrite() {
         HostileRequest request;
         String route;
-        switch (values.nextInt(6)) {
+        switch (values.nextInt(7)) {
+            case 6 -> {
+                // catalog-admin's cut, with a name or notes it must refuse
+                return release().header("Authorization", "Bearer " + target.adminBearer())
+                        .expect("POST /api/v1/releases", REFUSED, port);
+            }
             case 0 -> {
                 route = "POST /api/v1/submissions/{id}/decision";
                 request = HostileRequest.method("POST").path("/api/v1/submissions/").segment(submissionOrHostile())
@@ -111,6 +116,27 @@ final class HostileCurationCases {
             request.body(null, broken);
         }
         return bearer(request).expect(route, REFUSED, port);
+    }
+
+    /** A release cut whose name or notes are refused: a name a path or a citation could not hold, or bad notes. */
+    private HostileRequest release() {
+        ObjectNode body = NODES.objectNode();
+        if (values.chance(60)) {
+            body.set("name", values.one(java.util.Arrays.asList(NODES.textNode(values.any() + " /" + values.any()),
+                    NODES.textNode(""), NODES.textNode("r".repeat(41)), NODES.textNode("../" + values.nextInt(100)),
+                    NODES.textNode("a\u0000b"), NODES.textNode("<script>x</script>"), NODES.nullNode(),
+                    NODES.arrayNode().add("2026.1"))));
+            if (values.chance(50)) {
+                body.put("notes", values.any());
+            }
+        } else {
+            body.put("name", "hostile-" + UUID.randomUUID().toString().substring(0, 8));
+            body.put("notes", values.chance(50) ? "n".repeat(5001 + values.nextInt(2000)) : values.any() + "\u0007");
+        }
+        if (values.chance(20)) {
+            body.set("x-" + values.nextInt(100), json.anyValue());
+        }
+        return HostileRequest.method("POST").path("/api/v1/releases").json(body.toString());
     }
 
     /** An import file the service refuses as a whole or for a row (so, an import being all or nothing, entirely). */
@@ -200,7 +226,8 @@ final class HostileCurationCases {
 
     Case apiRead() {
         String id = values.chance(50) ? values.any() : target.resourceId();
-        HostileRequest request = switch (values.nextInt(8)) {
+        HostileRequest request = switch (values.nextInt(9)) {
+            case 8 -> HostileRequest.get().path("/api/v1/releases/").segment(values.any());
             case 0 -> HostileRequest.get().path("/api/v1/queue").query("kind", values.any()).query("status", values.any());
             case 7 -> HostileRequest.get().path("/api/v1/link-health").query("status", values.any()).query("sort", values.any());
             case 6 -> HostileRequest.get().path("/api/v1/queue").query("page", values.any()).query("size", values.any());

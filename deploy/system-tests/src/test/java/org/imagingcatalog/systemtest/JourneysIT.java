@@ -44,6 +44,7 @@ class JourneysIT {
     private static final String KNEE_ID = "journey-knee-" + RUN;
     private static final String KNEE_NAME = "Journey knee MRI " + RUN;
     private static final String KNEE_EMAIL = "journey-knee-" + RUN + "@example.org";
+    private static final String IMPORT_ID = "journey-import-" + RUN;
 
     private static CatalogStack stack;
     private static BrowserSession browser;
@@ -55,6 +56,7 @@ class JourneysIT {
     private static boolean lungPublished;
     private static boolean lungCorrected;
     private static boolean kneePublished;
+    private static boolean imported;
 
     @BeforeAll
     static void openBrowsers() {
@@ -414,6 +416,58 @@ class JourneysIT {
         assertThat(history.locator("[role=status]")).hasText("Saved: version 2 is published.");
 
         assertWithdrawnForThePublic(KNEE_ID, KNEE_NAME, reason);
+    }
+
+    @Test
+    @Order(7)
+    void aCuratorImportsACsvSeesItsDryRunFixesTheFileAndAppliesIt() {
+        curator.logInOnce();
+        Page page = curator.page;
+        page.navigate(curator.curationUrl + "/imports");
+        assertThat(page.locator("h1")).hasText("Import");
+        String first = IMPORT_ID + "-one";
+        String second = IMPORT_ID + "-two";
+        String header = "id,name,url,description,ct,xray\r\n";
+        String firstRow = first + ",Journey import one " + RUN + ",https://example.org/" + first + ",\"From a list, with a comma\",Y,N\r\n";
+
+        // the list as it came: the second row's description is a spreadsheet formula
+        upload(page, header + firstRow + second + ",Journey import two " + RUN + ",https://example.org/" + second
+                + ",=HYPERLINK(\"http://127.0.0.1/x\"),N,Y\r\n");
+        assertThat(page.locator("#import-status")).containsText("nothing has changed yet");
+        assertThat(page.locator("#row-1")).containsText("NEW");
+        assertThat(page.locator("#row-2")).containsText("INVALID");
+        assertThat(page.locator("#row-2")).containsText("description");
+        assertThat(page.locator("[role=note]")).containsText("fix the invalid rows in the file and upload it again");
+        assertThat(page.locator("form[action$='/apply']")).hasCount(0);
+        assertThat(Http.get(stack.publicWeb.url() + "/api/v1/resources/" + first).status()).isEqualTo(404);
+
+        // fixed (the formula quoted as text, as the export writes it) and uploaded again: two new entries, then applied
+        page.navigate(curator.curationUrl + "/imports");
+        upload(page, header + firstRow + second + ",Journey import two " + RUN + ",https://example.org/" + second
+                + ",'=HYPERLINK is text here,N,Y\r\n");
+        assertThat(page.locator("#row-1")).containsText("NEW");
+        assertThat(page.locator("#row-2")).containsText("NEW");
+        page.getByLabel("Reason (every new version carries it)").fill("The hospital's list of " + RUN);
+        latency.click("apply an import of 2 rows",
+                () -> page.locator("button", new Page.LocatorOptions().setHasText("Apply 2 rows")).click(),
+                latency.watch(JourneyLatency.PUBLIC, stack.publicWeb.url() + "/api/v1/resources/" + second,
+                        r -> r.status() == 200 && r.json().path("version").asInt() == 1));
+        assertThat(page.locator("[role=status]")).containsText("Applied");
+        assertThat(page.locator("#import-status")).hasText("Applied");
+
+        Page reader = contributor.page;
+        reader.navigate(stack.publicWeb.url() + "/resources/" + second);
+        assertThat(reader.locator("h1")).hasText("Journey import two " + RUN);
+        assertThat(reader.locator("main")).containsText("=HYPERLINK is text here");
+        imported = true;
+    }
+
+    private static void upload(Page page, String csv) {
+        page.getByLabel("File (CSV", new Page.GetByLabelOptions().setExact(false)).setInputFiles(
+                new com.microsoft.playwright.options.FilePayload("hospital-list.csv", "text/csv",
+                        csv.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        page.locator("button", new Page.LocatorOptions().setHasText("Upload and check")).click();
+        assertThat(page.locator("h1")).hasText("Import hospital-list.csv");
     }
 
     /** Gone from the list and the search, but its page stays, marked withdrawn with the reason. */
