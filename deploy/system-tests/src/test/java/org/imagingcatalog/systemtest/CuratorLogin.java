@@ -19,7 +19,13 @@ final class CuratorLogin {
 
     /** Opens the curation UI logged out, logs in on Keycloak's page and lands on the review queue. */
     static void logIn(Page page, String curationUrl, String keycloakUrl, String user, String password) {
-        page.navigate(curationUrl + "/");
+        logIn(page, curationUrl, "/", keycloakUrl, user, password);
+        assertThat(page.locator("h1")).hasText("Review queue");
+    }
+
+    /** Opens one page of the curation UI logged out (for catalog-admin, who has no queue), logs in and lands there. */
+    static void logIn(Page page, String curationUrl, String path, String keycloakUrl, String user, String password) {
+        page.navigate(curationUrl + path);
         // the real login page of the realm, not a form of the service
         page.waitForURL(url -> url.startsWith(keycloakUrl + "/realms/imaging-catalog/"));
         org.assertj.core.api.Assertions.assertThat(page.url())
@@ -29,8 +35,7 @@ final class CuratorLogin {
         page.locator("input[name=username]").fill(user);
         page.locator("input[name=password]").fill(password);
         page.locator("[name=login]").click();
-        page.waitForURL(url -> url.startsWith(curationUrl));
-        assertThat(page.locator("h1")).hasText("Review queue");
+        page.waitForURL(url -> url.startsWith(curationUrl + path));
         assertThat(page.locator("nav[aria-label=Main]")).containsText("Log out " + user);
     }
 }

@@ -462,6 +462,60 @@ class JourneysIT {
         imported = true;
     }
 
+    @Test
+    @Order(8)
+    void anAdministratorCutsAReleaseThatReadersCiteAndThatLaterEditsLeaveAsItWas() {
+        assumeTrue(imported, "the import journey did not add the entries this release is compared on");
+        String first = "journeys-" + RUN + ".1";
+        String second = "journeys-" + RUN + ".2";
+        String leaving = IMPORT_ID + "-two";
+        String leavingName = "Journey import two " + RUN;
+        Page admin = browser.newPerson();
+        CuratorLogin.logIn(admin, stack.curation.url(), "/releases", stack.keycloakUrl, "admin", "admin");
+        cutRelease(admin, first, "The catalog as the journeys left it.");
+
+        // a reader finds it, cites it and exports it
+        Page reader = contributor.page;
+        reader.navigate(stack.publicWeb.url() + "/releases");
+        reader.locator("a", new Page.LocatorOptions().setHasText("Release " + first)).click();
+        assertThat(reader.locator("h1")).hasText("Release " + first);
+        assertThat(reader.locator("#citation")).containsText("release " + first);
+        assertThat(reader.locator("#bibtex")).containsText("version = {" + first + "}");
+        assertThat(reader.locator("#first-release, #changes-heading").first()).isVisible();
+        String csvOfFirst = stack.publicWeb.url() + "/export/catalog.csv?release=" + first;
+        assertThat(reader.locator("#exports a[href$='catalog.csv?release=" + first + "']")).hasCount(1);
+        Http.Reply frozen = Http.get(csvOfFirst);
+        assertThat(frozen.status()).isEqualTo(200);
+        assertThat(frozen.body()).contains(leaving);
+
+        // the curator withdraws one of the imported entries; the next release says so, the first one is unchanged
+        curator.openResource(leaving);
+        Page history = curator.page;
+        history.locator("#withdraw-reason").fill("A duplicate of another entry, found after the release.");
+        history.locator("form[action$='/withdraw'] button").click();
+        assertThat(history.locator("[role=status]")).hasText("Saved: version 2 is published.");
+        cutRelease(admin, second, "");
+
+        reader.navigate(stack.publicWeb.url() + "/releases/" + second);
+        assertThat(reader.locator("#changes-heading")).hasText("What changed since " + first);
+        assertThat(reader.locator("#withdrawn")).containsText(leavingName);
+        assertThat(Http.get(csvOfFirst).body()).as("the first release's export, after the withdrawal")
+                .isEqualTo(frozen.body());
+        assertThat(Http.get(stack.publicWeb.url() + "/export/catalog.csv?release=" + second).body()).doesNotContain(leaving);
+    }
+
+    /** Cuts a release on the curation page and waits until readers can open it. */
+    private static void cutRelease(Page admin, String name, String notes) {
+        admin.navigate(stack.curation.url() + "/releases");
+        admin.locator("#name").fill(name);
+        admin.locator("#notes").fill(notes);
+        latency.click("cut a release", () -> admin.locator("button", new Page.LocatorOptions().setHasText("Cut release")).click(),
+                latency.watch(JourneyLatency.PUBLIC, stack.publicWeb.url() + "/api/v1/releases/" + name,
+                        r -> r.status() == 200));
+        assertThat(admin.locator("[role=status]")).containsText("Release " + name + " is cut");
+        assertThat(admin.locator("table")).containsText(name);
+    }
+
     private static void upload(Page page, String csv) {
         page.getByLabel("File (CSV", new Page.GetByLabelOptions().setExact(false)).setInputFiles(
                 new com.microsoft.playwright.options.FilePayload("hospital-list.csv", "text/csv",

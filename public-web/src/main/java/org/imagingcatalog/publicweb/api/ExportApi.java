@@ -3,10 +3,13 @@ package org.imagingcatalog.publicweb.api;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -27,12 +30,19 @@ import org.imagingcatalog.publicweb.export.Csv;
 import org.imagingcatalog.publicweb.export.DcatCatalog;
 import org.imagingcatalog.publicweb.export.Latex;
 import org.imagingcatalog.publicweb.export.SchemaOrg;
+import org.imagingcatalog.publicweb.reading.CatalogGraph;
 import org.imagingcatalog.publicweb.reading.CatalogReader;
+import org.imagingcatalog.publicweb.releases.Release;
+import org.imagingcatalog.publicweb.releases.ReleaseParameter;
+import org.imagingcatalog.publicweb.releases.Releases;
 import org.imagingcatalog.publicweb.search.CatalogQuery;
 import org.imagingcatalog.publicweb.web.SiteConfig;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -40,16 +50,23 @@ import jakarta.ws.rs.core.UriInfo;
 
 /**
  * The catalog in the formats people cite and analyse it in. Each takes the page's query parameters
- * (search, flags, access, licence, sort) and exports every matching active entry.
+ * (search, flags, access, licence, sort) and exports every matching active entry; or, with {@code release}, the
+ * listed entries of a named release exactly as it was cut (dated the day it was cut, never today), the same bytes
+ * however the catalog changes later.
  */
 @Path("/export")
 @Tag(name = "Exports", description = "Every export takes the query parameters of GET /api/v1/resources (page and size"
-        + " are taken and ignored: every match is exported); any other parameter is refused with 400")
+        + " are taken and ignored: every match is exported); any other parameter is refused with 400. release=NAME (a"
+        + " release of GET /api/v1/releases) exports its listed entries exactly as it was cut, dated the day it was cut;"
+        + " not with search words or filters (400 naming release); sort applies")
 @APIResponse(responseCode = "400", description = "an unknown query parameter or a bad value, named in errors",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "404", description = "release names no complete release",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class ExportApi {
 
     private final CatalogReader catalog;
+    private final Releases releases;
     private final Responses responses;
     private final SiteConfig site;
     private final ErrorAnswers answers;
@@ -58,8 +75,10 @@ public class ExportApi {
     @ConfigProperty(name = "catalog.dcat.metadata-license", defaultValue = "CC0-1.0")
     String metadataLicense;
 
-    public ExportApi(CatalogReader catalog, Responses responses, SiteConfig site, ErrorAnswers answers) {
+    public ExportApi(CatalogReader catalog, Releases releases, Responses responses, SiteConfig site,
+            ErrorAnswers answers) {
         this.catalog = catalog;
+        this.releases = releases;
         this.responses = responses;
         this.site = site;
         this.answers = answers;
@@ -69,16 +88,16 @@ public class ExportApi {
     @Path("catalog.csv")
     @Operation(summary = "The matching entries as RFC 4180 CSV with a header row")
     public Response csv(@Context UriInfo uri, @Context HttpHeaders headers) {
-        return export(uri, headers, "text/csv; charset=UTF-8; header=present",
-                entries -> Csv.write(entries, catalog.graph()::sources));
+        return export(uri, headers, "text/csv; charset=UTF-8; header=present", CatalogQuery.Route.EXPORT,
+                exported -> Csv.write(exported.entries(), exported.graph()::sources));
     }
 
     @GET
     @Path("catalog.json")
     @Operation(summary = "The matching entries as a JSON array of resources")
     public Response json(@Context UriInfo uri, @Context HttpHeaders headers) {
-        return export(uri, headers, "application/json",
-                entries -> "[" + String.join(",", entries.stream().map(Entry::json).toList()) + "]");
+        return export(uri, headers, "application/json", CatalogQuery.Route.EXPORT,
+                exported -> "[" + String.join(",", exported.entries().stream().map(Entry::json).toList()) + "]");
     }
 
     @GET
@@ -90,23 +109,29 @@ public class ExportApi {
         QueryParameters.parse(uri, answers, CatalogQuery.Route.LATEX); // unknown parameters first, as everywhere
         boolean riskOfBias = QueryParameters.parse(uri, answers, params -> CatalogQuery.yes(params, "riskOfBias"));
         return export(uri, headers, "application/x-tex; charset=UTF-8", CatalogQuery.Route.LATEX,
-                entries -> Latex.table(entries, java.time.LocalDate.now(java.time.ZoneOffset.UTC), null, riskOfBias));
+                exported -> Latex.table(exported.entries(), exported.asOf(), exported.releaseName(), riskOfBias));
     }
 
     @GET
     @Path("catalog.bib")
     @Operation(summary = "BibTeX: one @misc per resource")
     public Response bibtex(@Context UriInfo uri, @Context HttpHeaders headers) {
-        return export(uri, headers, "application/x-bibtex; charset=UTF-8",
-                entries -> Bibtex.all(entries, site.base(), java.time.LocalDate.now(java.time.ZoneOffset.UTC)));
+        return export(uri, headers, "application/x-bibtex; charset=UTF-8", CatalogQuery.Route.EXPORT,
+                exported -> Bibtex.all(exported.entries(), site.base(), exported.asOf()));
     }
 
     @GET
     @Path("catalog.jsonld")
     @Operation(summary = "A schema.org DataCatalog with one Dataset per resource")
     public Response jsonLd(@Context UriInfo uri, @Context HttpHeaders headers) {
-        return export(uri, headers, "application/ld+json",
-                entries -> SchemaOrg.json(SchemaOrg.catalog(entries, site.base(), catalog.graph())));
+        return export(uri, headers, "application/ld+json", CatalogQuery.Route.EXPORT, exported -> {
+            ObjectNode catalog = SchemaOrg.catalog(exported.entries(), site.base(), exported.graph());
+            if (exported.release() != null) {
+                catalog.put("version", exported.release().name());
+                catalog.put("datePublished", exported.asOf().toString());
+            }
+            return SchemaOrg.json(catalog);
+        });
     }
 
     @GET
@@ -114,7 +139,7 @@ public class ExportApi {
     @Operation(summary = "DCAT-AP 3 in Turtle: a dcat:Catalog with one dcat:Dataset per entry, for data portals to harvest")
     public Response dcatTurtle(@Context UriInfo uri, @Context HttpHeaders headers) {
         return exportBytes(uri, headers, "text/turtle; charset=UTF-8",
-                (entries, to) -> DcatCatalog.turtle(entries, catalog.graph(), publication(), to));
+                (exported, to) -> DcatCatalog.turtle(exported.entries(), exported.graph(), publication(exported), to));
     }
 
     @GET
@@ -122,37 +147,70 @@ public class ExportApi {
     @Operation(summary = "DCAT-AP 3 in RDF/XML: the same triples as catalog.ttl")
     public Response dcatRdfXml(@Context UriInfo uri, @Context HttpHeaders headers) {
         return exportBytes(uri, headers, "application/rdf+xml",
-                (entries, to) -> DcatCatalog.rdfXml(entries, catalog.graph(), publication(), to));
+                (exported, to) -> DcatCatalog.rdfXml(exported.entries(), exported.graph(), publication(exported), to));
     }
 
-    /** Licences as DCAT-AP names them: the SPDX licence IRI for a licence on the SPDX list, else its text. */
-    private DcatCatalog.Publication publication() {
-        return new DcatCatalog.Publication(site.base(), SchemaOrg.CATALOG_NAME,
-                "A curated catalog of public medical imaging data resources.",
+    /**
+     * Licences as DCAT-AP names them: the SPDX licence IRI for a licence on the SPDX list, else its text. A release's
+     * catalog says which release it is and when it was cut.
+     */
+    private DcatCatalog.Publication publication(Exported exported) {
+        String description = "A curated catalog of public medical imaging data resources."
+                + (exported.release() == null ? "" : " Release " + exported.release().name() + ", cut on "
+                        + exported.asOf() + ".");
+        return new DcatCatalog.Publication(site.base(), SchemaOrg.CATALOG_NAME, description,
                 metadataLicense, stated -> Optional.ofNullable(SpdxLicences.of(stated))
                         .filter(licence -> licence.name() != null).map(SpdxLicences.SpdxLicence::spdx));
     }
 
+    /**
+     * What an export writes: the entries, their lineage (built only when the format asks for it), the day the export
+     * stands for (today, or the day a release was cut) and the release, if one was asked for.
+     */
+    private record Exported(List<Entry> entries, Supplier<CatalogGraph> lineage, LocalDate asOf, Release release) {
+
+        CatalogGraph graph() {
+            return lineage.get();
+        }
+
+        String releaseName() {
+            return release == null ? null : release.name();
+        }
+    }
+
+    /**
+     * The export a request asks for, checked before anything is rendered: the catalog now, narrowed by the query, or
+     * a named release whole (an unknown release is 404, before any cached answer or 304).
+     */
+    private Supplier<Exported> exported(UriInfo uri, CatalogQuery.Route route) {
+        CatalogQuery query = QueryParameters.parse(uri, answers, route);
+        Optional<String> name = QueryParameters.parse(uri, answers, params -> ReleaseParameter.of(params, query));
+        if (name.isEmpty()) {
+            return () -> new Exported(catalog.all(query), catalog::graph, LocalDate.now(ZoneOffset.UTC), null);
+        }
+        Release release = releases.find(name.get()).orElseThrow(() -> new WebApplicationException(answers.answer(
+                uri.getPath(), "not-found", 404, "Not found", "There is no release named \"" + name.get() + "\".")
+                .build()));
+        return () -> new Exported(releases.listed(release, query.effectiveSort()), () -> releases.graph(release),
+                release.cutDate(), release);
+    }
+
     /** An export written to a stream: the bytes are written once, never first held as one string. */
     private Response exportBytes(UriInfo uri, HttpHeaders headers, String mediaType,
-            BiConsumer<List<Entry>, OutputStream> format) {
-        CatalogQuery query = QueryParameters.parse(uri, answers, CatalogQuery.Route.EXPORT);
+            BiConsumer<Exported, OutputStream> format) {
+        Supplier<Exported> export = exported(uri, CatalogQuery.Route.EXPORT);
         return responses.serve(uri, headers, mediaType, () -> {
-            List<Entry> entries = catalog.all(query);
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream(1024 + entries.size() * 2048);
-            format.accept(entries, bytes);
+            Exported exported = export.get();
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream(1024 + exported.entries().size() * 2048);
+            format.accept(exported, bytes);
             return bytes.toByteArray();
         });
     }
 
-    private Response export(UriInfo uri, HttpHeaders headers, String mediaType, Function<List<Entry>, String> format) {
-        return export(uri, headers, mediaType, CatalogQuery.Route.EXPORT, format);
-    }
-
     private Response export(UriInfo uri, HttpHeaders headers, String mediaType, CatalogQuery.Route route,
-            Function<List<Entry>, String> format) {
-        CatalogQuery query = QueryParameters.parse(uri, answers, route);
+            Function<Exported, String> format) {
+        Supplier<Exported> export = exported(uri, route);
         return responses.serve(uri, headers, mediaType,
-                () -> format.apply(catalog.all(query)).getBytes(StandardCharsets.UTF_8));
+                () -> format.apply(export.get()).getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -104,7 +104,7 @@ public class EntryConsumer {
 
     private void rebuild() {
         caughtUp = false;
-        catalogVersion.changed(store.truncate());
+        catalogVersion.changed(store.truncate(TOPIC));
         rebuilds.incrementAndGet();
         LOG.infof("read model emptied: rebuilding from %s offset 0", TOPIC);
     }

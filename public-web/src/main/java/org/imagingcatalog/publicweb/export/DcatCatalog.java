@@ -119,8 +119,10 @@ public final class DcatCatalog {
         Node publisher = r.provider() == null || r.provider().isBlank() ? null : Dcat.iri(page + "#publisher");
         Optional<String> spdx = r.license() == null || r.license().isBlank() ? Optional.empty()
                 : publication.spdxId().apply(r.license());
+        // a licence on no SPDX list is a blank node labelled by its dataset, not at random: the same export gives the
+        // same bytes every time (a release's exports must never change)
         Node license = r.license() == null || r.license().isBlank() ? null
-                : spdx.map(DcatCatalog::spdxLicense).orElseGet(NodeFactory::createBlankNode);
+                : spdx.map(DcatCatalog::spdxLicense).orElseGet(() -> NodeFactory.createBlankNode("license-" + r.id()));
         List<String> formats = r.formats().isEmpty() ? Collections.singletonList(null) : r.formats();
 
         triple(dataset, Dcat.TYPE, Dcat.DATASET);

@@ -82,6 +82,14 @@ public class CatalogGraphs {
                 "SELECT id, name, status, j ->> 'url', CAST(j -> 'identifiers' AS text), CAST(j -> 'relations' AS text)"
                         + " FROM (SELECT id, name, status, CAST(resource_json AS jsonb) AS j FROM entry) e")
                 .getResultList();
+        return of(stamp, rows);
+    }
+
+    /**
+     * The graph of these rows, each {@code id, name, status, url, identifiers JSON, relations JSON}: the catalog's
+     * now, or a release's entries as they were cut.
+     */
+    public static CatalogGraph of(long stamp, List<Object[]> rows) {
         List<Resource> resources = new ArrayList<>(rows.size());
         Map<String, CatalogGraph.Known> known = new HashMap<>();
         for (Object[] row : rows) {

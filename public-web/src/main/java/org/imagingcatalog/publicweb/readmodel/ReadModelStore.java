@@ -109,11 +109,16 @@ public class ReadModelStore {
         }
     }
 
-    /** Empties the read model and forgets the offsets, so the next consumer reads the topic from the start. */
-    public CatalogStamp truncate() {
+    /**
+     * Empties the read model of the entries and forgets the topic's offsets, so the next consumer reads the topic from
+     * the start. The link checks and the releases keep their rows and their offsets (V6, V7).
+     */
+    public CatalogStamp truncate(String topic) {
         return QuarkusTransaction.requiringNew().call(() -> {
             // TRUNCATE, not a DELETE per row: a rebuild of a large catalog starts at once
-            Panache.getEntityManager().createNativeQuery("TRUNCATE entry, entry_change, consumer_offset").executeUpdate();
+            Panache.getEntityManager().createNativeQuery("TRUNCATE entry, entry_change").executeUpdate();
+            Panache.getEntityManager().createNativeQuery("DELETE FROM consumer_offset WHERE topic = ?1")
+                    .setParameter(1, topic).executeUpdate();
             return CatalogState.bump();
         });
     }

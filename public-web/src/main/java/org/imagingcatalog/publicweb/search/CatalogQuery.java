@@ -46,18 +46,22 @@ public record CatalogQuery(String q, Map<Flag, Availability> flags, Access acces
     private static final Map<String, String> ALIASES = Map.ofEntries(Map.entry("licence", "license"),
             Map.entry("formats", "format"), Map.entry("annotations", "annotation"), Map.entry("search", "q"),
             Map.entry("query", "q"), Map.entry("order", "sort"), Map.entry("excludepediatric", "excludePaediatric"),
-            Map.entry("id", "ids"), Map.entry("rob", "riskOfBias"), Map.entry("labelsource", "referenceStandard"));
+            Map.entry("id", "ids"), Map.entry("rob", "riskOfBias"), Map.entry("labelsource", "referenceStandard"),
+            Map.entry("releases", "release"), Map.entry("version", "release"));
 
     /** The addresses that take a catalog query, each with the parameters it knows. */
     public enum Route {
         /** The catalog page and {@code GET /api/v1/resources}. */
         LIST(true, true),
-        /** {@code /export/catalog.*}: every match, so page and size are taken and ignored (links made for the list work). */
-        EXPORT(true, true),
+        /**
+         * {@code /export/catalog.*}: every match, so page and size are taken and ignored (links made for the list work);
+         * {@code release} exports a named release instead of the catalog now (see {@code releases.ReleaseParameter}).
+         */
+        EXPORT(true, true, "release"),
         /** {@code /feed.atom}: newest changes first, one list; sort is taken and ignored (the page's feed links carried it). */
         FEED(true, false),
         /** {@code /export/catalog.tex}: the exports' parameters and {@code riskOfBias} (true: a risk-of-bias column). */
-        LATEX(true, true, "riskOfBias");
+        LATEX(true, true, "release", "riskOfBias");
 
         private final Set<String> parameters;
 
