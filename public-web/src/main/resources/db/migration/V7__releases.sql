@@ -5,10 +5,8 @@
 -- (ON CONFLICT DO NOTHING), and a part already stored is skipped whole.
 --
 -- A release holds references to versions, not copies of entries: entry_version keeps each version's snapshot once,
--- however many releases froze it. updated_at and reason are the version's publication time and reason as the entries
--- topic told this read model (entry_change) when the version was first stored; null when it was not known then
--- (exports then give the release's cut time). Written once and never changed, like every row here, so a release's
--- exports stay byte-identical whatever happens to the catalog later.
+-- however many releases froze it, with its publication time and reason as the part carries them. Written once and
+-- never changed, like every row here, so a release's exports stay byte-identical whatever happens to the catalog later.
 --
 -- A rebuild of the entries (/admin/rebuild) keeps these tables and their offsets: a release depends on no entry row
 -- (the parts carry the snapshots, since the compacted entries topic may long have lost the versions a release froze);
@@ -39,7 +37,7 @@ CREATE TABLE entry_version (
     status        text        NOT NULL,
     name          text        NOT NULL,
     provider      text,
-    updated_at    timestamptz,
+    updated_at    timestamptz NOT NULL,
     reason        text,
     -- the resource JSON of the contract (with version and status), as the entry table holds it
     resource_json text        NOT NULL,

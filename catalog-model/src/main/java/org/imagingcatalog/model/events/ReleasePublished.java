@@ -5,19 +5,18 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
-import org.imagingcatalog.model.Resource;
 import org.imagingcatalog.model.Topics;
 
 /**
- * One part of a named release of the catalog: the release's name, notes, cut time and size in every part, and the
- * snapshots of some of the versions it froze (listed and withdrawn entries alike). A reader holds the release once
+ * One part of a named release of the catalog: the release's name, notes, cut time and size in every part, and some of
+ * the versions it froze (listed and withdrawn entries alike), each with its snapshot, publication time and reason. A reader holds the release once
  * the parts it received hold {@code entryCount} entries. The parts carry the snapshots, not only version numbers,
  * because the entries topic is compacted: a version a release froze may long have been compacted away there.
  * Keyed {@code name/part}, so compaction keeps every part of every release.
  */
 public record ReleasePublished(UUID eventId, String type, int schemaVersion, Instant occurredAt,
         String release, String notes, Instant cutAt, String previous, int entryCount, int part,
-        List<Resource> entries) implements CatalogEvent {
+        List<ReleasedVersion> entries) implements CatalogEvent {
 
     public static final String TYPE = "ReleasePublished";
 
@@ -26,7 +25,7 @@ public record ReleasePublished(UUID eventId, String type, int schemaVersion, Ins
     }
 
     public static ReleasePublished of(String release, String notes, Instant cutAt, String previous, int entryCount,
-            int part, List<Resource> entries) {
+            int part, List<ReleasedVersion> entries) {
         return new ReleasePublished(UUID.randomUUID(), TYPE, SCHEMA_VERSION, Instant.now().truncatedTo(ChronoUnit.MICROS),
                 release, notes, cutAt, previous, entryCount, part, entries);
     }

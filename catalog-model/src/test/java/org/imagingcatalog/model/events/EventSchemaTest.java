@@ -63,8 +63,8 @@ class EventSchemaTest {
         events.add(LinkChecked.of(any.id(), any.url(), LinkStatus.OK, 200, now, null, null));
         events.add(LinkChecked.of(any.id(), any.url(), LinkStatus.REDIRECTED, 301, now, "https://example.org/moved", null));
         events.add(LinkChecked.of(any.id(), any.url(), LinkStatus.BROKEN, null, now, null, "connection refused"));
-        List<Resource> frozen = SeedCatalog.load().stream().map(e -> e.resource().withVersion(1, ResourceStatus.ACTIVE))
-                .toList();
+        List<ReleasedVersion> frozen = SeedCatalog.load().stream().map(e -> new ReleasedVersion(
+                e.resource().withVersion(1, ResourceStatus.ACTIVE), now, SeedCatalog.PROVENANCE)).toList();
         events.add(ReleasePublished.of("2026.1", "The first release.", now, null, frozen.size(), 0, frozen));
         events.add(ReleasePublished.of("2026.2", null, now, "2026.1", 0, 0, List.of()));
         return events.build();

@@ -14,9 +14,9 @@ import org.imagingcatalog.model.events.ReleasePublished;
 
 /**
  * Publishes a release through the outbox as {@link ReleasePublished} parts of about {@link #PART_CHARS} each, written
- * in the cut's transaction. The snapshots go into the parts as the database holds them (jsonb text), page by page in
- * id order: a release of 100,000 entries never sits in memory whole, and is never read into objects only to be
- * written out again.
+ * in the cut's transaction. Each version goes into a part with its snapshot as the database holds it (jsonb text),
+ * page by page in id order: a release of 100,000 entries never sits in memory whole, and is never read into objects
+ * only to be written out again.
  */
 final class ReleaseParts {
 
@@ -25,7 +25,7 @@ final class ReleaseParts {
     private static final int PAGE = 1000;
     private static final String EMPTY_ENTRIES = "\"entries\":[]}";
     private static final String PAGE_SQL = """
-            SELECT re.resource_id, v.snapshot::text FROM release_entry re
+            SELECT re.resource_id, v.snapshot::text, v.created_at, v.reason FROM release_entry re
             JOIN resource_version v ON v.resource_id = re.resource_id AND v.version = re.version
             WHERE re.release_name = ? AND re.resource_id > ? ORDER BY re.resource_id LIMIT ?""";
 
@@ -58,7 +58,8 @@ final class ReleaseParts {
                 try (ResultSet rows = page.executeQuery()) {
                     while (rows.next()) {
                         after = rows.getString(1);
-                        add(rows.getString(2));
+                        add(version(rows.getString(2), rows.getObject(3, java.time.OffsetDateTime.class).toInstant(),
+                                rows.getString(4)));
                         read++;
                     }
                 }
@@ -71,6 +72,19 @@ final class ReleaseParts {
             flush();
         }
         return part;
+    }
+
+    /** A {@code ReleasedVersion} as JSON, the snapshot copied in as the database wrote it. */
+    static String version(String snapshot, java.time.Instant createdAt, String reason) {
+        StringBuilder json = new StringBuilder(snapshot.length() + 96 + (reason == null ? 0 : reason.length()))
+                .append("{\"snapshot\":").append(snapshot)
+                .append(",\"versionCreatedAt\":\"").append(createdAt).append("\",\"reason\":");
+        try {
+            json.append(EventJson.mapper().writeValueAsString(reason));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("a reason that is not text", e);
+        }
+        return json.append('}').toString();
     }
 
     private void add(String snapshot) throws SQLException {

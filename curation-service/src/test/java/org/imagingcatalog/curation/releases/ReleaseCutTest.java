@@ -31,6 +31,7 @@ import org.imagingcatalog.model.Resource;
 import org.imagingcatalog.model.Topics;
 import org.imagingcatalog.model.events.EventJson;
 import org.imagingcatalog.model.events.ReleasePublished;
+import org.imagingcatalog.model.events.ReleasedVersion;
 import org.imagingcatalog.testsupport.schema.EventSchemaCheck;
 import org.junit.jupiter.api.Test;
 
@@ -80,8 +81,14 @@ class ReleaseCutTest {
             assertThat(part.release()).isEqualTo(name);
             assertThat(part.entryCount()).isEqualTo(heads.size());
             assertThat(part.notes()).isEqualTo("The first release.\nWith a second line.");
-            for (Resource entry : part.entries()) {
-                assertThat(published.put(entry.id(), entry.version())).as("entry %s in one part only", entry.id()).isNull();
+            for (ReleasedVersion entry : part.entries()) {
+                Resource snapshot = entry.snapshot();
+                assertThat(published.put(snapshot.id(), snapshot.version())).as("entry %s in one part only", snapshot.id())
+                        .isNull();
+                assertThat(entry.versionCreatedAt()).isNotNull();
+                if (snapshot.id().equals(edited)) {
+                    assertThat(entry.reason()).as("the reason of the version it froze").isNotBlank();
+                }
             }
         }
         assertThat(published).as("the parts hold exactly the frozen versions").isEqualTo(heads);

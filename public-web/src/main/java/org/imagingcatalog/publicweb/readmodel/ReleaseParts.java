@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 import org.imagingcatalog.model.Resource;
+import org.imagingcatalog.model.events.ReleasedVersion;
 import org.imagingcatalog.model.events.ReleasePublished;
 import org.jboss.logging.Logger;
 
@@ -94,11 +95,8 @@ final class ReleaseParts {
         }
     }
 
-    /**
-     * Each version once, however many releases froze it; its publication time and reason as the change log knew them
-     * when it was first stored (null when it did not).
-     */
-    private static void storeVersions(Connection c, List<Resource> entries) throws SQLException {
+    /** Each version once, however many releases froze it, with when it was published and why, as the part says. */
+    private static void storeVersions(Connection c, List<ReleasedVersion> entries) throws SQLException {
         int n = entries.size();
         String[] ids = new String[n];
         Integer[] versions = new Integer[n];
@@ -106,20 +104,22 @@ final class ReleaseParts {
         String[] names = new String[n];
         String[] providers = new String[n];
         String[] json = new String[n];
+        java.sql.Timestamp[] published = new java.sql.Timestamp[n];
+        String[] reasons = new String[n];
         for (int i = 0; i < n; i++) {
-            Resource r = entries.get(i);
+            Resource r = entries.get(i).snapshot();
             ids[i] = r.id();
             versions[i] = r.version();
             statuses[i] = r.status().name();
             names[i] = r.name() == null ? r.id() : r.name();
             providers[i] = r.provider();
             json[i] = ReadModelJson.write(r);
+            published[i] = java.sql.Timestamp.from(entries.get(i).versionCreatedAt());
+            reasons[i] = entries.get(i).reason();
         }
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO entry_version (resource_id, version, status, name,"
                 + " provider, resource_json, updated_at, reason)"
-                + " SELECT v.id, v.version, v.status, v.name, v.provider, v.json, c.published_at, c.reason"
-                + " FROM unnest(?, ?, ?, ?, ?, ?) AS v(id, version, status, name, provider, json)"
-                + " LEFT JOIN entry_change c ON c.resource_id = v.id AND c.version = v.version"
+                + " SELECT * FROM unnest(?, ?, ?, ?, ?, ?, ?, ?)"
                 + " ON CONFLICT (resource_id, version) DO NOTHING")) {
             insert.setArray(1, c.createArrayOf("text", ids));
             insert.setArray(2, c.createArrayOf("int4", versions));
@@ -127,16 +127,19 @@ final class ReleaseParts {
             insert.setArray(4, c.createArrayOf("text", names));
             insert.setArray(5, c.createArrayOf("text", providers));
             insert.setArray(6, c.createArrayOf("text", json));
+            insert.setArray(7, c.createArrayOf("timestamptz", published));
+            insert.setArray(8, c.createArrayOf("text", reasons));
             insert.executeUpdate();
         }
     }
 
-    private static void storeReferences(Connection c, String release, List<Resource> entries) throws SQLException {
+    private static void storeReferences(Connection c, String release, List<ReleasedVersion> entries) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO release_entry (release_name, resource_id, version)"
                 + " SELECT ?, v.id, v.version FROM unnest(?, ?) AS v(id, version) ON CONFLICT DO NOTHING")) {
             insert.setString(1, release);
-            insert.setArray(2, c.createArrayOf("text", entries.stream().map(Resource::id).toArray(String[]::new)));
-            insert.setArray(3, c.createArrayOf("int4", entries.stream().map(Resource::version).toArray(Integer[]::new)));
+            insert.setArray(2, c.createArrayOf("text", entries.stream().map(v -> v.snapshot().id()).toArray(String[]::new)));
+            insert.setArray(3, c.createArrayOf("int4", entries.stream().map(v -> v.snapshot().version())
+                    .toArray(Integer[]::new)));
             insert.executeUpdate();
         }
     }

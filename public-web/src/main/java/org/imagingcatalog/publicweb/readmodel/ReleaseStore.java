@@ -13,6 +13,7 @@ import org.imagingcatalog.model.Resource;
 import org.imagingcatalog.model.Slugs;
 import org.imagingcatalog.model.events.EventJson;
 import org.imagingcatalog.model.events.ReleasePublished;
+import org.imagingcatalog.model.events.ReleasedVersion;
 import org.imagingcatalog.model.releases.ReleaseNames;
 import org.jboss.logging.Logger;
 
@@ -71,10 +72,11 @@ public class ReleaseStore {
                     || (part.previous() != null && !ReleaseNames.isValid(part.previous()))) {
                 throw new IllegalArgumentException("release, cutAt, entryCount and part are required, names valid");
             }
-            for (Resource entry : part.entries()) {
+            for (ReleasedVersion version : part.entries()) {
+                Resource entry = version == null ? null : version.snapshot();
                 if (entry == null || !Slugs.isValid(entry.id()) || entry.version() == null || entry.version() < 1
-                        || entry.status() == null) {
-                    throw new IllegalArgumentException("every entry needs its id, version and status");
+                        || entry.status() == null || version.versionCreatedAt() == null) {
+                    throw new IllegalArgumentException("every entry needs its id, version, status and publication time");
                 }
             }
             return Optional.of(part);

@@ -59,20 +59,18 @@ public class Releases {
 
     /**
      * The release's listed entries as it froze them, in the order of the current exports: by name (then id), by
-     * provider, or newest version first. Each carries its version's publication time and reason as first stored, or
-     * the release's cut time when the read model did not know it then.
+     * provider, or newest version first. Each carries its version's publication time and reason.
      */
     @SuppressWarnings("unchecked")
     public List<Entry> listed(Release release, Sort sort) {
         String order = switch (sort) {
             case PROVIDER -> "lower(coalesce(v.provider, '')), lower(v.name), v.resource_id";
-            case UPDATED -> "updated_at DESC, v.resource_id";
+            case UPDATED -> "v.updated_at DESC, v.resource_id";
             default -> "lower(v.name), v.resource_id";
         };
         NativeQuery<Object[]> select = Panache.getEntityManager().createNativeQuery("SELECT v.resource_json,"
-                + " coalesce(v.updated_at, r.cut_at) AS updated_at, v.reason FROM release_entry e"
+                + " v.updated_at, v.reason FROM release_entry e"
                 + " JOIN entry_version v ON v.resource_id = e.resource_id AND v.version = e.version"
-                + " JOIN catalog_release r ON r.name = e.release_name"
                 + " WHERE e.release_name = ?1 AND v.status = 'ACTIVE' ORDER BY " + order)
                 .unwrap(NativeQuery.class)
                 .addScalar("resource_json", StandardBasicTypes.STRING)

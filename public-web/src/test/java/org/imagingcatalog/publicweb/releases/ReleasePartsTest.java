@@ -17,6 +17,7 @@ import org.imagingcatalog.model.Resource;
 import org.imagingcatalog.model.ResourceStatus;
 import org.imagingcatalog.model.Topics;
 import org.imagingcatalog.model.events.ReleasePublished;
+import org.imagingcatalog.model.events.ReleasedVersion;
 import org.imagingcatalog.publicweb.support.Entries;
 import org.imagingcatalog.publicweb.support.Releasing;
 import org.imagingcatalog.publicweb.support.Releasing.Cut;
@@ -40,7 +41,7 @@ class ReleasePartsTest {
     @Test
     void aReleaseInPartsAppearsWhenCompleteAndOnceWhateverIsRedelivered() throws Exception {
         String word = Entries.unique("parts");
-        List<Resource> entries = new ArrayList<>();
+        List<ReleasedVersion> entries = new ArrayList<>();
         for (int i = 1; i <= 5; i++) {
             entries.add(Releasing.frozen(Entries.resource(word + "-" + i, "Parts " + i + " " + word, "YNNNYU", "part",
                     List.of(word)), i, i == 5 ? ResourceStatus.WITHDRAWN : ResourceStatus.ACTIVE));

@@ -47,10 +47,14 @@ public final class Entries {
 
     public static void publish(Resource resource, int version, ResourceStatus status, String summary, String reason) {
         EntryVersionPublished event = EntryVersionPublished.of(resource.id(), version, status, resource,
-                List.of("name"), summary, reason, null,
-                Instant.parse("2024-01-01T00:00:00Z").plus(version, ChronoUnit.DAYS));
+                List.of("name"), summary, reason, null, publishedAt(version));
         TopicReader.send(EmbeddedKafka.shared().bootstrapServers(), Topics.ENTRIES, resource.id(),
                 EventJson.write(event));
+    }
+
+    /** When the tests' entries say a version was published: a day per version from 2024-01-01. */
+    public static Instant publishedAt(int version) {
+        return Instant.parse("2024-01-01T00:00:00Z").plus(version, ChronoUnit.DAYS);
     }
 
     public static void publish(Resource resource) {
