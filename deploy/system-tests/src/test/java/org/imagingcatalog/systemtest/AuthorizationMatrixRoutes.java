@@ -65,8 +65,15 @@ final class AuthorizationMatrixRoutes {
                 "/export/catalog.json", "/export/catalog.tex", "/export/catalog.bib", "/export/catalog.jsonld", "/feed.atom",
                 "/export/catalog.ttl", "/export/catalog.rdf", "/resources/" + r + "/croissant.json",
                 "/api/v1/resources/" + r + "/lineage", "/overlap", "/overlap?ids=" + r + ",covid-ct",
-                "/api/v1/overlap?ids=" + r + ",covid-ct", "/?population=ADULT&rtPcrOnly=true")) {
+                "/api/v1/overlap?ids=" + r + ",covid-ct", "/?population=ADULT&rtPcrOnly=true", "/releases",
+                "/api/v1/releases")) {
             rows.add(new Row("public-web", "GET " + path.replace(r, "{id}"), PUBLIC, null, "200",
+                    who -> Call.get(f.publicUrl() + path)));
+        }
+        // a release no one cut: the same 404 for everyone (no route of a release needs a login)
+        for (String path : List.of("/releases/never-cut", "/api/v1/releases/never-cut", "/api/v1/releases/never-cut/diff/x",
+                "/api/v1/releases/never-cut/datacite.xml", "/export/catalog.csv?release=never-cut")) {
+            rows.add(new Row("public-web", "GET " + path.replace("never-cut", "{name}"), PUBLIC, null, "404",
                     who -> Call.get(f.publicUrl() + path)));
         }
         // the operator's rebuild: a bearer token of the realm's catalog-admin, checked by public-web against Keycloak

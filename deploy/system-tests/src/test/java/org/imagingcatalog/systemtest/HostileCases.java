@@ -51,6 +51,7 @@ final class HostileCases {
         mix.add(new Weighted(4, publicWeb::badParameter));
         mix.add(new Weighted(1, publicWeb::unknownId));
         mix.add(new Weighted(2, publicWeb::overlapAndLineage));
+        mix.add(new Weighted(2, publicWeb::releases));
         mix.add(new Weighted(1, publicWeb::headers));
         mix.add(new Weighted(1, wire::next));
         totalWeight = mix.stream().mapToInt(Weighted::weight).sum();

@@ -167,6 +167,29 @@ final class HostilePublicCases {
                 port);
     }
 
+    /**
+     * Releases no one cut, in every release route and export: 404 for a name no release has, 400 for one no release
+     * could have in a query or with a filter beside it (a release is exported whole), 400 for an unknown parameter.
+     */
+    Case releases() {
+        String name = "x" + values.any();
+        HostileRequest request = switch (values.nextInt(6)) {
+            case 0 -> HostileRequest.get().path("/releases/").segment(name);
+            case 1 -> HostileRequest.get().path("/api/v1/releases/").segment(name);
+            case 2 -> HostileRequest.get().path("/api/v1/releases/").segment(name).path("/diff/").segment("y" + values.any());
+            case 3 -> HostileRequest.get().path("/api/v1/releases/").segment(name).path("/datacite.xml");
+            case 4 -> HostileRequest.get().path(values.one(List.of("/export/catalog.csv", "/export/catalog.tex",
+                    "/export/catalog.ttl", "/export/catalog.json"))).query("release", name);
+            default -> HostileRequest.get().path("/export/catalog.bib").query("release", "2026.1")
+                    .query(values.one(List.of("q", "ct", "access", "license")), values.chance(50) ? "Y" : values.any());
+        };
+        if (values.chance(15)) {
+            request.query(values.one(List.of("callback", "format", "releases")), values.any());
+        }
+        return request.expect("GET /releases/{name}, /api/v1/releases/{name}[/diff/{b}|/datacite.xml],"
+                + " /export/*?release= (no such release)", REFUSED, port);
+    }
+
     private static String flagText(String s) {
         return HostileJson.isFlag(s) ? "maybe" : s;
     }
