@@ -1,15 +1,18 @@
 package org.imagingcatalog.publicweb.api;
 
-import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
-import java.util.function.BiConsumer;
-import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -38,8 +41,7 @@ import org.imagingcatalog.publicweb.releases.Releases;
 import org.imagingcatalog.publicweb.search.CatalogQuery;
 import org.imagingcatalog.publicweb.web.SiteConfig;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.WebApplicationException;
@@ -89,15 +91,22 @@ public class ExportApi {
     @Operation(summary = "The matching entries as RFC 4180 CSV with a header row")
     public Response csv(@Context UriInfo uri, @Context HttpHeaders headers) {
         return export(uri, headers, "text/csv; charset=UTF-8; header=present", CatalogQuery.Route.EXPORT,
-                exported -> Csv.write(exported.entries(), exported.graph()::sources));
+                text((exported, out) -> Csv.write(exported.entries(), exported.graph()::sources, out)));
     }
 
     @GET
     @Path("catalog.json")
     @Operation(summary = "The matching entries as a JSON array of resources")
     public Response json(@Context UriInfo uri, @Context HttpHeaders headers) {
-        return export(uri, headers, "application/json", CatalogQuery.Route.EXPORT,
-                exported -> "[" + String.join(",", exported.entries().stream().map(Entry::json).toList()) + "]");
+        return export(uri, headers, "application/json", CatalogQuery.Route.EXPORT, text((exported, out) -> {
+            out.append('[');
+            boolean first = true;
+            for (Entry entry : exported.entries()) {
+                out.append(first ? "" : ",").append(entry.json());
+                first = false;
+            }
+            out.append(']');
+        }));
     }
 
     @GET
@@ -109,7 +118,8 @@ public class ExportApi {
         QueryParameters.parse(uri, answers, CatalogQuery.Route.LATEX); // unknown parameters first, as everywhere
         boolean riskOfBias = QueryParameters.parse(uri, answers, params -> CatalogQuery.yes(params, "riskOfBias"));
         return export(uri, headers, "application/x-tex; charset=UTF-8", CatalogQuery.Route.LATEX,
-                exported -> Latex.table(exported.entries(), exported.asOf(), exported.releaseName(), riskOfBias));
+                text((exported, out) -> out.append(Latex.table(exported.entries(), exported.asOf(),
+                        exported.releaseName(), riskOfBias))));
     }
 
     @GET
@@ -117,20 +127,20 @@ public class ExportApi {
     @Operation(summary = "BibTeX: one @misc per resource")
     public Response bibtex(@Context UriInfo uri, @Context HttpHeaders headers) {
         return export(uri, headers, "application/x-bibtex; charset=UTF-8", CatalogQuery.Route.EXPORT,
-                exported -> Bibtex.all(exported.entries(), site.base(), exported.asOf()));
+                text((exported, out) -> Bibtex.all(exported.entries(), site.base(), exported.asOf(), out)));
     }
 
     @GET
     @Path("catalog.jsonld")
     @Operation(summary = "A schema.org DataCatalog with one Dataset per resource")
     public Response jsonLd(@Context UriInfo uri, @Context HttpHeaders headers) {
-        return export(uri, headers, "application/ld+json", CatalogQuery.Route.EXPORT, exported -> {
-            ObjectNode catalog = SchemaOrg.catalog(exported.entries(), site.base(), exported.graph());
+        return export(uri, headers, "application/ld+json", CatalogQuery.Route.EXPORT, (exported, out) -> {
+            Map<String, String> release = new LinkedHashMap<>();
             if (exported.release() != null) {
-                catalog.put("version", exported.release().name());
-                catalog.put("datePublished", exported.asOf().toString());
+                release.put("version", exported.release().name());
+                release.put("datePublished", exported.asOf().toString());
             }
-            return SchemaOrg.json(catalog);
+            SchemaOrg.catalog(exported.entries(), site.base(), exported.graph(), release, out);
         });
     }
 
@@ -138,16 +148,16 @@ public class ExportApi {
     @Path("catalog.ttl")
     @Operation(summary = "DCAT-AP 3 in Turtle: a dcat:Catalog with one dcat:Dataset per entry, for data portals to harvest")
     public Response dcatTurtle(@Context UriInfo uri, @Context HttpHeaders headers) {
-        return exportBytes(uri, headers, "text/turtle; charset=UTF-8",
-                (exported, to) -> DcatCatalog.turtle(exported.entries(), exported.graph(), publication(exported), to));
+        return export(uri, headers, "text/turtle; charset=UTF-8", CatalogQuery.Route.EXPORT,
+                (exported, out) -> DcatCatalog.turtle(exported.entries(), exported.graph(), publication(exported), out));
     }
 
     @GET
     @Path("catalog.rdf")
     @Operation(summary = "DCAT-AP 3 in RDF/XML: the same triples as catalog.ttl")
     public Response dcatRdfXml(@Context UriInfo uri, @Context HttpHeaders headers) {
-        return exportBytes(uri, headers, "application/rdf+xml",
-                (exported, to) -> DcatCatalog.rdfXml(exported.entries(), exported.graph(), publication(exported), to));
+        return export(uri, headers, "application/rdf+xml", CatalogQuery.Route.EXPORT,
+                (exported, out) -> DcatCatalog.rdfXml(exported.entries(), exported.graph(), publication(exported), out));
     }
 
     /**
@@ -164,10 +174,11 @@ public class ExportApi {
     }
 
     /**
-     * What an export writes: the entries, their lineage (built only when the format asks for it), the day the export
-     * stands for (today, or the day a release was cut) and the release, if one was asked for.
+     * What an export writes: the entries (read from the database as they are written, once), their lineage (built
+     * only when the format asks for it), the day the export stands for (today, or the day a release was cut) and the
+     * release, if one was asked for.
      */
-    private record Exported(List<Entry> entries, Supplier<CatalogGraph> lineage, LocalDate asOf, Release release) {
+    private record Exported(Iterable<Entry> entries, Supplier<CatalogGraph> lineage, LocalDate asOf, Release release) {
 
         CatalogGraph graph() {
             return lineage.get();
@@ -178,39 +189,67 @@ public class ExportApi {
         }
     }
 
+    /** What an export opens: its entries as a stream of the database's rows, and the rest of {@link Exported}. */
+    private record Source(Supplier<Stream<Entry>> entries, Supplier<CatalogGraph> lineage, LocalDate asOf,
+            Release release) {
+    }
+
+    /** Writes one format. */
+    @FunctionalInterface
+    private interface Format {
+        void write(Exported exported, OutputStream out) throws IOException;
+    }
+
+    /** Writes one text format, as UTF-8. */
+    @FunctionalInterface
+    private interface TextFormat {
+        void write(Exported exported, Writer out) throws IOException;
+    }
+
+    private static Format text(TextFormat format) {
+        return (exported, out) -> {
+            Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            format.write(exported, writer);
+            writer.flush();
+        };
+    }
+
     /**
      * The export a request asks for, checked before anything is rendered: the catalog now, narrowed by the query, or
      * a named release whole (an unknown release is 404, before any cached answer or 304).
      */
-    private Supplier<Exported> exported(UriInfo uri, CatalogQuery.Route route) {
+    private Source source(UriInfo uri, CatalogQuery.Route route) {
         CatalogQuery query = QueryParameters.parse(uri, answers, route);
         Optional<String> name = QueryParameters.parse(uri, answers, params -> ReleaseParameter.of(params, query));
         if (name.isEmpty()) {
-            return () -> new Exported(catalog.all(query), catalog::graph, LocalDate.now(ZoneOffset.UTC), null);
+            return new Source(() -> catalog.exported(query), catalog::graph, LocalDate.now(ZoneOffset.UTC), null);
         }
         Release release = releases.find(name.get()).orElseThrow(() -> new WebApplicationException(answers.answer(
                 uri.getPath(), "not-found", 404, "Not found", "There is no release named \"" + name.get() + "\".")
                 .build()));
-        return () -> new Exported(releases.listed(release, query.effectiveSort()), () -> releases.graph(release),
+        return new Source(() -> releases.listed(release, query.effectiveSort()), () -> releases.graph(release),
                 release.cutDate(), release);
     }
 
-    /** An export written to a stream: the bytes are written once, never first held as one string. */
-    private Response exportBytes(UriInfo uri, HttpHeaders headers, String mediaType,
-            BiConsumer<Exported, OutputStream> format) {
-        Supplier<Exported> export = exported(uri, CatalogQuery.Route.EXPORT);
-        return responses.serve(uri, headers, mediaType, () -> {
-            Exported exported = export.get();
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream(1024 + exported.entries().size() * 2048);
-            format.accept(exported, bytes);
-            return bytes.toByteArray();
+    /**
+     * Serves an export: rendered once per catalog version as the entries stream from the database, in one read-only
+     * transaction, and kept in memory or on disk by {@link Responses#serveExport}; never held whole in the heap.
+     */
+    private Response export(UriInfo uri, HttpHeaders headers, String mediaType, CatalogQuery.Route route, Format format) {
+        Source source = source(uri, route);
+        return responses.serveExport(uri, headers, mediaType, out -> {
+            try {
+                QuarkusTransaction.requiringNew().run(() -> {
+                    try (Stream<Entry> entries = source.entries().get()) {
+                        format.write(new Exported(entries::iterator, source.lineage(), source.asOf(), source.release()),
+                                out);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
         });
-    }
-
-    private Response export(UriInfo uri, HttpHeaders headers, String mediaType, CatalogQuery.Route route,
-            Function<Exported, String> format) {
-        Supplier<Exported> export = exported(uri, route);
-        return responses.serve(uri, headers, mediaType,
-                () -> format.apply(export.get()).getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -14,8 +14,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 /**
- * Answers a GET whose response is already cached for the current catalog stamp straight from the event
- * loop: no worker thread, no JAX-RS, no database. Everything else (a first request, any other method, a
+ * Answers a GET whose response is already cached for the current catalog stamp (in memory, or a large export on
+ * disk) straight from the event loop: no worker thread, no JAX-RS, no database. Everything else (a first request, any other method, a
  * miss, an {@code Accept} header that does not plainly take the cached type) goes on to JAX-RS, which
  * negotiates, renders and caches through {@link Responses}. Both send the same bytes and the same
  * validators; the configured security headers are added to both by Quarkus.
@@ -28,11 +28,13 @@ public class CachedResponseFilter {
 
     private final CatalogVersion version;
     private final ResponseCache cache;
+    private final ExportFiles files;
     private final LongAdder served = new LongAdder();
 
-    public CachedResponseFilter(CatalogVersion version, ResponseCache cache) {
+    public CachedResponseFilter(CatalogVersion version, ResponseCache cache, ExportFiles files) {
         this.version = version;
         this.cache = cache;
+        this.files = files;
     }
 
     void register(@Observes Filters filters) {
@@ -53,21 +55,29 @@ public class CachedResponseFilter {
         CatalogStamp stamp = version.current();
         String key = ResponseCache.key(request.path(), request.query());
         ResponseCache.Cached cached = cache.get(key, stamp.counter());
-        if (cached == null || !AcceptHeader.allows(request.getHeader(HttpHeaders.ACCEPT), cached.mediaType())) {
+        ExportFiles.Stored stored = cached == null ? files.get(key, stamp.counter()) : null;
+        String mediaType = cached != null ? cached.mediaType() : stored != null ? stored.mediaType() : null;
+        if (mediaType == null || !AcceptHeader.allows(request.getHeader(HttpHeaders.ACCEPT), mediaType)) {
             context.next();
             return;
         }
+        String etag = cached != null ? cached.etag() : stored.etag();
         HttpServerResponse response = context.response()
-                .putHeader(HttpHeaders.ETAG, cached.etag())
-                .putHeader(HttpHeaders.LAST_MODIFIED, cached.lastModified());
+                .putHeader(HttpHeaders.ETAG, etag)
+                .putHeader(HttpHeaders.LAST_MODIFIED, cached != null ? cached.lastModified() : stored.lastModified());
         served.increment();
         if (Validators.notModified(request.getHeader(HttpHeaders.IF_NONE_MATCH),
-                request.getHeader(HttpHeaders.IF_MODIFIED_SINCE), cached.etag(), stamp)) {
+                request.getHeader(HttpHeaders.IF_MODIFIED_SINCE), etag, stamp)) {
             response.setStatusCode(304).end();
             return;
         }
         response.putHeader(HttpHeaders.CACHE_CONTROL, Responses.CACHE_CONTROL)
-                .putHeader(HttpHeaders.CONTENT_TYPE, cached.mediaType())
-                .end(cached.body());
+                .putHeader(HttpHeaders.CONTENT_TYPE, mediaType);
+        if (cached != null) {
+            response.end(cached.body());
+        } else {
+            // a large export as a web server sends a static file: the kernel copies it, nothing is read into the heap
+            response.sendFile(stored.file().toString());
+        }
     }
 }

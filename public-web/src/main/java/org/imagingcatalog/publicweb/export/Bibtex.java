@@ -34,11 +34,21 @@ public final class Bibtex {
 
     /** Every entry, as accessed on {@code accessed} (the day of the export, UTC). */
     public static String all(List<Entry> entries, String base, LocalDate accessed) {
-        StringBuilder out = new StringBuilder(PREAMBLE.length() + entries.size() * 400).append(PREAMBLE);
-        for (Entry entry : entries) {
-            out.append(entry(entry, base, accessed)).append('\n');
-        }
+        StringBuilder out = new StringBuilder(PREAMBLE.length() + entries.size() * 400);
+        all(entries, base, accessed, out);
         return out.toString();
+    }
+
+    /** The entries as they come, one {@code @misc} at a time, to {@code out}. */
+    public static void all(Iterable<Entry> entries, String base, LocalDate accessed, Appendable out) {
+        try {
+            out.append(PREAMBLE);
+            for (Entry entry : entries) {
+                out.append(entry(entry, base, accessed)).append('\n');
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** One entry, as accessed today (UTC). */

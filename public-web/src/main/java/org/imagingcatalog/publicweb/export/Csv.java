@@ -31,7 +31,15 @@ public final class Csv {
     /** {@code sources}: what an entry (by id) is built from directly. */
     public static String write(List<Entry> entries, Function<String, List<String>> sources) {
         StringBuilder out = new StringBuilder(256 + entries.size() * 512);
-        row(out, HEADER);
+        write(entries, sources, out);
+        return out.toString();
+    }
+
+    /** The entries as they come, a row at a time, to {@code out}. */
+    public static void write(Iterable<Entry> entries, Function<String, List<String>> sources, Appendable out) {
+        StringBuilder line = new StringBuilder(1024);
+        row(line, HEADER);
+        flush(line, out);
         for (Entry entry : entries) {
             Resource r = entry.resource();
             List<String> cells = new ArrayList<>(HEADER.size());
@@ -63,9 +71,18 @@ public final class Csv {
                 cells.add(judgement == null ? null : judgement.reason());
             }
             cells.add(String.join("; ", r.identifiers().stream().map(i -> i.scheme().key() + ":" + i.value()).toList()));
-            row(out, cells);
+            row(line, cells);
+            flush(line, out);
         }
-        return out.toString();
+    }
+
+    private static void flush(StringBuilder line, Appendable out) {
+        try {
+            out.append(line);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        line.setLength(0);
     }
 
     /**

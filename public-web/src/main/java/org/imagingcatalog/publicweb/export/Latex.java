@@ -34,7 +34,7 @@ public final class Latex {
     private Latex() {
     }
 
-    public static String table(List<Entry> entries, LocalDate asOf) {
+    public static String table(Iterable<Entry> entries, LocalDate asOf) {
         return table(entries, asOf, null);
     }
 
@@ -42,7 +42,7 @@ public final class Latex {
      * The table of {@code entries} as of {@code asOf}; {@code release}, when not null, names the catalog
      * release the entries come from.
      */
-    public static String table(List<Entry> entries, LocalDate asOf, String release) {
+    public static String table(Iterable<Entry> entries, LocalDate asOf, String release) {
         return table(entries, asOf, release, false);
     }
 
@@ -50,15 +50,31 @@ public final class Latex {
      * The table, and with {@code riskOfBias} one more centred column, "RoB": each entry's worst risk of bias over
      * the domains assessed, {@code H} high, {@code U} unclear, {@code L} low, or an en dash when none is.
      */
-    public static String table(List<Entry> entries, LocalDate asOf, String release, boolean riskOfBias) {
+    public static String table(Iterable<Entry> entries, LocalDate asOf, String release, boolean riskOfBias) {
+        // the rows first: the opening comment counts them, and they are far smaller than the entries they come from
+        StringBuilder rows = new StringBuilder(4096);
+        int count = 0;
+        for (Entry entry : entries) {
+            String name = breakable(entry.resource().name());
+            rows.append(name).append(name.isEmpty() ? "" : "~").append("\\cite{")
+                    .append(Bibtex.key(entry.resource().id())).append('}');
+            for (Flag flag : Flag.values()) {
+                rows.append(" & ").append(flag.of(entry.resource()).code());
+            }
+            if (riskOfBias) {
+                rows.append(" & ").append(worstRisk(entry.resource().riskOfBias()));
+            }
+            rows.append(" \\\\\n");
+            count++;
+        }
         String header = HEADER + (riskOfBias ? " & " + RISK_HEADING : "") + " \\\\\n";
         int columns = riskOfBias ? 8 : 7;
         String catalog = "Imaging Data Catalog" + (release == null || release.isBlank() ? "" : ", release " + escape(release));
         String title = catalog + ": public medical imaging data resources, as of " + asOf;
         String caption = catalog + ": public medical imaging data resources, as of \\mbox{" + asOf + "}";
-        StringBuilder out = new StringBuilder(2048 + entries.size() * 120);
-        out.append("% ").append(title).append(" (").append(entries.size())
-                .append(entries.size() == 1 ? " entry" : " entries").append(").\n")
+        StringBuilder out = new StringBuilder(2048 + rows.length());
+        out.append("% ").append(title).append(" (").append(count)
+                .append(count == 1 ? " entry" : " entries").append(").\n")
                 .append("% Y = yes, N = no, U = unknown. Each row cites its resource: \\cite{key} with the key of\n")
                 .append("% its entry in the catalog's BibTeX export (catalog.bib).\n")
                 .append("% In a pdfLaTeX paper (all packages are in Debian's texlive-latex-base):\n")
@@ -92,19 +108,7 @@ public final class Latex {
                 .append("\\hline\n").append(header).append("\\hline\n\\endhead\n")
                 .append("\\hline\n\\multicolumn{").append(columns).append("}{@{}r@{}}{\\footnotesize continued on the next page}\\\\\n\\endfoot\n")
                 .append("\\hline\n\\endlastfoot\n");
-        for (Entry entry : entries) {
-            String name = breakable(entry.resource().name());
-            out.append(name).append(name.isEmpty() ? "" : "~").append("\\cite{")
-                    .append(Bibtex.key(entry.resource().id())).append('}');
-            for (Flag flag : Flag.values()) {
-                out.append(" & ").append(flag.of(entry.resource()).code());
-            }
-            if (riskOfBias) {
-                out.append(" & ").append(worstRisk(entry.resource().riskOfBias()));
-            }
-            out.append(" \\\\\n");
-        }
-        return out.append("\\end{longtable}\n\\endgroup\n").toString();
+        return out.append(rows).append("\\end{longtable}\n\\endgroup\n").toString();
     }
 
     /** H, U or L: the worst risk over the assessed domains (high, then unclear, then low); "--" when none is. */

@@ -1,6 +1,10 @@
 package org.imagingcatalog.publicweb.export;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.imagingcatalog.model.Access;
@@ -13,6 +17,7 @@ import org.imagingcatalog.publicweb.catalog.Entry;
 import org.imagingcatalog.publicweb.catalog.Links;
 import org.imagingcatalog.publicweb.reading.CatalogGraph;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -31,17 +36,32 @@ public final class SchemaOrg {
     private SchemaOrg() {
     }
 
-    public static ObjectNode catalog(List<Entry> entries, String base, CatalogGraph graph) {
-        ObjectNode catalog = EventJson.mapper().createObjectNode();
-        catalog.put("@context", "https://schema.org");
-        catalog.put("@type", "DataCatalog");
-        catalog.put("@id", base + "/");
-        catalog.put("name", CATALOG_NAME);
-        catalog.put("description", "A curated catalog of public medical imaging data resources.");
-        catalog.put("url", base + "/");
-        ArrayNode datasets = catalog.putArray("dataset");
-        entries.forEach(entry -> datasets.add(dataset(entry, base, graph)));
-        return catalog;
+    /**
+     * The catalog as a schema.org DataCatalog, written to {@code to} a dataset at a time as the entries come;
+     * {@code more} (a release's version and date) follows the datasets.
+     */
+    public static void catalog(Iterable<Entry> entries, String base, CatalogGraph graph, Map<String, String> more,
+            OutputStream to) {
+        try (JsonGenerator json = EventJson.mapper().createGenerator(to)) {
+            json.writeStartObject();
+            json.writeStringField("@context", "https://schema.org");
+            json.writeStringField("@type", "DataCatalog");
+            json.writeStringField("@id", base + "/");
+            json.writeStringField("name", CATALOG_NAME);
+            json.writeStringField("description", "A curated catalog of public medical imaging data resources.");
+            json.writeStringField("url", base + "/");
+            json.writeArrayFieldStart("dataset");
+            for (Entry entry : entries) {
+                EventJson.mapper().writeTree(json, dataset(entry, base, graph));
+            }
+            json.writeEndArray();
+            for (Map.Entry<String, String> field : more.entrySet()) {
+                json.writeStringField(field.getKey(), field.getValue());
+            }
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write JSON-LD", e);
+        }
     }
 
     /** The JSON-LD block of one resource page, with its context and the catalog it belongs to. */

@@ -61,9 +61,12 @@ public class CatalogReader {
         return search.page(query);
     }
 
-    /** Every listed entry matching the query's filters, in its order (page and size ignored): the exports. */
-    public List<Entry> all(CatalogQuery query) {
-        return search.all(query);
+    /**
+     * Every listed entry matching the query's filters, in its order (page and size ignored): the exports. Read as it is
+     * consumed; consume and close it inside one transaction.
+     */
+    public java.util.stream.Stream<Entry> exported(CatalogQuery query) {
+        return search.stream(query);
     }
 
     /** One entry at its newest version, listed or withdrawn. */

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import org.hibernate.query.NativeQuery;
 import org.hibernate.type.StandardBasicTypes;
@@ -31,6 +32,9 @@ import jakarta.enterprise.context.ApplicationScoped;
  */
 @ApplicationScoped
 public class Releases {
+
+    /** Rows per round trip while an export reads a release. */
+    private static final int EXPORT_BATCH = 500;
 
     private static final String HEADER = "SELECT name, notes, cut_at, previous, entry_count, listed_count"
             + " FROM catalog_release WHERE complete";
@@ -59,10 +63,11 @@ public class Releases {
 
     /**
      * The release's listed entries as it froze them, in the order of the current exports: by name (then id), by
-     * provider, or newest version first. Each carries its version's publication time and reason.
+     * provider, or newest version first. Each carries its version's publication time and reason. Read as the stream is
+     * consumed; consume and close it inside one transaction.
      */
     @SuppressWarnings("unchecked")
-    public List<Entry> listed(Release release, Sort sort) {
+    public Stream<Entry> listed(Release release, Sort sort) {
         String order = switch (sort) {
             case PROVIDER -> "lower(coalesce(v.provider, '')), lower(v.name), v.resource_id";
             case UPDATED -> "v.updated_at DESC, v.resource_id";
@@ -75,10 +80,10 @@ public class Releases {
                 .unwrap(NativeQuery.class)
                 .addScalar("resource_json", StandardBasicTypes.STRING)
                 .addScalar("updated_at", StandardBasicTypes.INSTANT)
-                .addScalar("reason", StandardBasicTypes.STRING);
+                .addScalar("reason", StandardBasicTypes.STRING)
+                .setFetchSize(EXPORT_BATCH);
         select.setParameter(1, release.name());
-        return select.getResultList().stream()
-                .map(row -> Entry.of((String) row[0], (Instant) row[1], (String) row[2])).toList();
+        return select.getResultStream().map(row -> Entry.of((String) row[0], (Instant) row[1], (String) row[2]));
     }
 
     /** The lineage of the release's own entries (listed and withdrawn), as the exports of the release draw on it. */

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.query.NativeQuery;
@@ -42,6 +43,8 @@ import jakarta.persistence.Query;
 public class SearchRepository {
 
     private static final String COLUMNS = "e.resource_json, e.updated_at, e.reason";
+    /** Rows per round trip while an export reads the catalog. */
+    static final int EXPORT_BATCH = 500;
 
     /**
      * Ranking or counting every match of a very common word is what makes naive full-text search slow: each
@@ -81,9 +84,22 @@ public class SearchRepository {
         return new ResultPage(query, entries, total, totalExact, facets);
     }
 
-    /** Every active entry matching the filters, in the query's order (for exports). */
-    public List<Entry> all(CatalogQuery query) {
-        return select(query, terms(query), -1, 0).entries();
+    /**
+     * Every active entry matching the filters, in the query's order (for exports), read from the database a batch at a
+     * time as the stream is consumed: an export of 100,000 entries never holds them all. Consume and close it inside
+     * one transaction (PostgreSQL hands rows over in batches only within one).
+     */
+    @SuppressWarnings("unchecked")
+    public Stream<Entry> stream(CatalogQuery query) {
+        Sql sql = rowsSql(query, terms(query), -1, 0);
+        NativeQuery<Object[]> select = Panache.getEntityManager().createNativeQuery(numbered(sql.text()))
+                .unwrap(NativeQuery.class)
+                .addScalar("resource_json", StandardBasicTypes.STRING)
+                .addScalar("updated_at", StandardBasicTypes.INSTANT)
+                .addScalar("reason", StandardBasicTypes.STRING)
+                .setFetchSize(EXPORT_BATCH);
+        bind(select, sql.params());
+        return select.getResultStream().map(row -> Entry.of((String) row[0], (Instant) row[1], (String) row[2]));
     }
 
     /** The newest changes of entries matching the filters (withdrawn ones too: a withdrawal is news). */
