@@ -29,20 +29,11 @@ public final class OutboxWriter {
 
     /** @param trace the context of the work writing the event; null outside any trace */
     public static void append(Connection connection, CatalogEvent event, TraceContext trace) throws SQLException {
-        appendWritten(connection, event.eventId(), event.topic(), event.key(), EventJson.write(event), trace);
-    }
-
-    /**
-     * Appends an event already written as JSON: for events assembled from JSON the database holds (a release's parts),
-     * where reading it into objects only to write it again would cost more than the work itself.
-     */
-    public static void appendWritten(Connection connection, java.util.UUID eventId, String topic, String key,
-            String payload, TraceContext trace) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            insert.setObject(1, eventId);
-            insert.setString(2, topic);
-            insert.setString(3, key);
-            insert.setString(4, payload);
+            insert.setObject(1, event.eventId());
+            insert.setString(2, event.topic());
+            insert.setString(3, event.key());
+            insert.setString(4, EventJson.write(event));
             insert.setString(5, trace == null ? null : trace.traceparent());
             insert.setString(6, trace == null ? null : trace.tracestate());
             insert.executeUpdate();

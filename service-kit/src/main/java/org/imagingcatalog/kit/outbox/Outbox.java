@@ -11,6 +11,7 @@ import org.imagingcatalog.model.outbox.KafkaEventSender;
 import org.imagingcatalog.model.outbox.OutboxRelay;
 import org.imagingcatalog.model.outbox.OutboxRelayLoop;
 import org.imagingcatalog.model.outbox.OutboxWriter;
+import org.imagingcatalog.model.outbox.TraceContext;
 import org.jboss.logging.Logger;
 
 import io.quarkus.arc.properties.IfBuildProperty;
@@ -80,12 +81,15 @@ public class Outbox {
     }
 
     /**
-     * Adds an event already written as JSON (see {@link OutboxWriter#appendWritten}) within the current transaction,
-     * on the connection the caller's work uses.
+     * For events the caller inserts into {@code outbox_message} itself, in SQL, within the current transaction (many
+     * at once, assembled from the database's own rows): the trace context to store with them. Call
+     * {@link #appendedInSql()} once they are inserted, so the relay sends them after the commit.
      */
-    public void appendWritten(java.sql.Connection connection, java.util.UUID eventId, String topic, String key,
-            String payload) throws java.sql.SQLException {
-        OutboxWriter.appendWritten(connection, eventId, topic, key, payload, traces.current());
+    public TraceContext currentTrace() {
+        return traces.current();
+    }
+
+    public void appendedInSql() {
         appended.fire(new Appended());
     }
 
