@@ -28,12 +28,10 @@ public final class BenchMain {
         Http http = new Http();
         String started = ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
         String loadBefore = loadAverage();
-        Set<String> phases = new LinkedHashSet<>(List.of("idle", "reading-warmup", "reading", "propagation", "intake"));
-        options.sizes().forEach(s -> phases.add("scale-" + s));
-        phases.add("lineage");
-        phases.add("import");
+        String profileLink = null;
         try (RssMonitor rss = new RssMonitor()) {
-            FootprintPart footprint = new FootprintPart(report, rss, options.serviceJavaOpts());
+            FootprintPart footprint = new FootprintPart(report, rss, options.serviceJavaOpts(), options.largestSize());
+            SyntheticCatalog catalog = new SyntheticCatalog(http);
             Path runDir = options.root().resolve(".local/run");
             for (String name : STACK) {
                 OptionalLong pid = Procs.pidFile(runDir, name);
@@ -41,15 +39,14 @@ public final class BenchMain {
                     rss.watch("stack " + name, pid.getAsLong());
                 }
             }
-            boolean stackWeb = http.get(options.stackPublicWeb() + "/q/health/ready").status() == 200;
             Set<String> services = new LinkedHashSet<>();
             if (options.runs("footprint")) {
                 services.addAll(BenchStack.SERVICES);
             }
-            if (options.runs("propagation") || (options.runs("reading") && !stackWeb)) {
+            if (options.runs("propagation")) {
                 services.addAll(List.of("curation-service", "public-web"));
             }
-            if (options.runs("scale") || options.runs("lineage")) {
+            if (options.runs("reading") || options.runs("scale") || options.runs("lineage")) {
                 services.add("public-web");
             }
             if (options.runs("intake")) {
@@ -68,22 +65,25 @@ public final class BenchMain {
                     Runtime.getRuntime().addShutdownHook(hook);
                     bench.startBroker();
                     rss.watch("bench kafka", bench.broker().pid());
-                    footprint.startups("bench kafka", List.of(bench.broker().startupMillis()));
-                    int starts = options.runs("footprint") ? Math.max(2, options.runs()) : 1;
+                    footprint.startups("bench kafka", List.of(bench.broker().startupMillis()), List.of(), List.of());
+                    for (String service : BenchStack.SERVICES) {
+                        if (services.contains(service)) {
+                            bench.prepare(service);
+                        }
+                    }
+                    if (options.runs("footprint")) {
+                        timedStartups(bench, http, footprint, rss, options, report);
+                    }
                     for (String service : BenchStack.SERVICES) {
                         if (!services.contains(service)) {
                             continue;
                         }
-                        ServiceInstance instance = bench.prepare(service);
-                        for (int i = 1; i <= starts; i++) {
-                            double ms = instance.start(http, 300_000);
-                            System.err.printf("bench: %s ready in %.0f ms%n", service, ms);
-                            if (i < starts) {
-                                instance.stop();
-                            }
-                        }
+                        ServiceInstance instance = bench.instance(service);
+                        bench.profile(instance);
+                        double ms = instance.start(http, 300_000);
+                        System.err.printf("bench: %s ready in %.0f ms (the instance the parts use)%n", service, ms);
+                        footprint.keptStart("bench " + service, ms);
                         rss.watch("bench " + service, instance.pid());
-                        footprint.startups("bench " + service, instance.startups());
                     }
                     for (String service : services) {
                         ServiceInstance instance = bench.instance(service);
@@ -100,27 +100,27 @@ public final class BenchMain {
                     }
                 });
                 BenchStack stack = bench;
-                part(report, "reading", options, () -> {
-                    if (stackWeb) {
-                        new ReadingPart(options, http, report, rss).run(options.stackPublicWeb(), "the local stack's public-web",
-                                "stack public-web");
-                    } else {
-                        ServiceInstance web = stack.instance("public-web");
-                        waitSeed(http, web.url());
-                        new ReadingPart(options, http, report, rss).run(web.url(),
-                                "the benchmark's public-web (the stack's did not answer)", "bench public-web");
-                    }
-                });
-                part(report, "propagation", options, () -> new PropagationPart(options, http, report, rss).run(
+                // Run order: the scale part first, so that reading, propagation and intake measure the catalog at its
+                // largest size (issue 18: 100,000 entries); the report keeps its canonical order of sections.
+                report.topology(Report.ONE_REPLICA);
+                part(report, "scale", options, () -> new ScalePart(options, http, report, rss).run(stack,
+                        stack.instance("public-web"), "bench public-web", catalog, stack.instance("curation-service")));
+                part(report, "reading", options, () -> new ReadingPart(options, http, report, rss).run(stack,
+                        stack.instance("public-web"), catalog, "bench public-web"));
+                report.topology(Report.ONE_REPLICA + ", then " + PropagationPart.TWO_REPLICAS + " (each table says which)");
+                part(report, "propagation", options, () -> new PropagationPart(options, http, report, rss).run(stack,
                         stack.instance("curation-service"), stack.instance("public-web"),
-                        new Tokens(http, options.keycloak(), "curator", "curator")));
+                        new Tokens(http, options.keycloak(), "curator", "curator"),
+                        Http.total(http.get(stack.instance("public-web").url() + "/api/v1/resources?size=1"))));
+                report.topology(Report.ONE_REPLICA);
                 part(report, "intake", options, () -> new IntakePart(options, http, report, rss).run(
                         stack.instance("submission-service"), stack.broker().bootstrap()));
-                part(report, "scale", options, () -> new ScalePart(options, http, report, rss).run(stack,
-                        stack.instance("public-web"), "bench public-web"));
+                report.topology(Report.ONE_REPLICA + " (the overlap check in the driver's JVM)");
                 part(report, "lineage", options, () -> new LineagePart(options, http, report, rss).run(stack,
                         stack.instance("public-web")));
+                report.topology("no service: the link checker in the driver's JVM");
                 part(report, "linkcheck", options, () -> new LinkCheckPart(options, report).run());
+                report.topology(Report.ONE_REPLICA);
                 part(report, "import", options, () -> new ImportPart(options, http, report, rss).run(
                         stack.instance("curation-service"), new Tokens(http, options.keycloak(), "curator", "curator")));
             } catch (RuntimeException e) {
@@ -129,14 +129,85 @@ public final class BenchMain {
             } finally {
                 if (options.runs("footprint")) {
                     report.begin("footprint");
-                    footprint.write(new ArrayList<>(phases));
+                    report.topology(Report.ONE_REPLICA);
+                    footprint.catalogSize(catalog.size());
+                    footprint.write();
                 }
                 if (bench != null) {
+                    bench.stopProcesses();
+                    if (options.profile()) {
+                        profileLink = writeProfiles(options, bench, report);
+                    }
                     bench.close();
                 }
             }
         }
-        write(options, report, started, loadBefore);
+        write(options, report, started, loadBefore, profileLink);
+    }
+
+    /**
+     * Issue 18's start-up comparison: each service once on its empty database (it migrates), then round by round each
+     * service and the empty Quarkus REST application started alone (the others stopped), same JVM options, no recording.
+     */
+    private static void timedStartups(BenchStack bench, Http http, FootprintPart footprint, RssMonitor rss, Options options,
+            Report report) {
+        rss.phase("startup");
+        List<ServiceInstance> order = new ArrayList<>();
+        for (String service : BenchStack.SERVICES) {
+            if (bench.instance(service) != null) {
+                order.add(bench.instance(service));
+            }
+        }
+        for (ServiceInstance instance : order) {
+            double ms = instance.start(http, 300_000);
+            System.err.printf("bench: %s ready in %.0f ms (first start: migrates its empty database)%n", instance.name, ms);
+            footprint.firstStart("bench " + instance.name, ms);
+            instance.stop();
+            instance.clearStartups();
+        }
+        try {
+            order.add(bench.prepareEmptyApp());
+        } catch (RuntimeException e) {
+            report.problem("footprint: no empty Quarkus REST application to compare with: " + e.getMessage());
+        }
+        int rounds = Math.max(2, options.runs());
+        for (int round = 1; round <= rounds; round++) {
+            for (ServiceInstance instance : order) {
+                double ms = instance.start(http, 300_000);
+                System.err.printf("bench: %s ready in %.0f ms (round %d)%n", instance.name, ms, round);
+                instance.stop();
+            }
+        }
+        for (ServiceInstance instance : order) {
+            footprint.startups("bench " + instance.name, instance.startups(), instance.rssAtReady(),
+                    instance.classesAtReady());
+            instance.clearStartups();
+        }
+        rss.phase("idle");
+    }
+
+    /** The flight recordings' summaries, next to the report (with --profile); answers the file's name. */
+    private static String writeProfiles(Options options, BenchStack bench, Report report) {
+        StringBuilder out = new StringBuilder("# Profiles of the benchmark's instances, "
+                + options.out().getFileName().toString().replace(".md", "") + "\n\n");
+        out.append("`bench/run --profile`: each instance the parts used ran with `-XX:StartFlightRecording=settings=profile` "
+                + "(execution samples every 10 ms of a running Java thread, allocation samples) from its start until the end "
+                + "of the run; the timed start-ups of the footprint part ran without. Summaries read from the recordings "
+                + "with `jdk.jfr.consumer`; the recordings themselves stay in `" + bench.jfrDirectory() + "` until the next "
+                + "profiled run (`jfr print`, `jfr summary`, or JDK Mission Control).\n\n");
+        bench.instances().forEach((name, instance) -> {
+            if (!name.equals(BenchStack.EMPTY_APP)) {
+                out.append(JfrSummary.of("bench " + name, bench.jfrFile(name), instance.readyAt()));
+            }
+        });
+        String file = options.out().getFileName().toString().replace(".md", "") + "-profile.md";
+        try {
+            Files.writeString(options.out().resolveSibling(file), out.toString());
+        } catch (IOException e) {
+            report.problem("profile: could not write " + file + ": " + e);
+            return null;
+        }
+        return file;
     }
 
     /** Runs one part if selected; a failure is reported and the next part still runs. */
@@ -154,14 +225,8 @@ public final class BenchMain {
         }
     }
 
-    private static void waitSeed(Http http, String base) {
-        long deadline = System.currentTimeMillis() + 120_000;
-        while (System.currentTimeMillis() < deadline && Http.total(http.get(base + "/api/v1/resources?size=1")) < 1) {
-            Procs.sleep(200);
-        }
-    }
-
-    private static void write(Options options, Report report, String started, String loadBefore) throws IOException {
+    private static void write(Options options, Report report, String started, String loadBefore, String profileLink)
+            throws IOException {
         StringBuilder out = new StringBuilder();
         out.append("# Benchmark results, ").append(options.out().getFileName().toString().replace(".md", ""))
                 .append(options.quick() ? " (quick smoke run: not figures to quote)" : "").append("\n\n");
@@ -171,6 +236,11 @@ public final class BenchMain {
         out.append("Written by `bench/run").append(options.quick() ? " --quick" : "").append("` (see bench/README.md). ")
                 .append("Parts: ").append(String.join(", ", options.parts())).append(". Started ").append(started)
                 .append(", finished ").append(ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)).append(".\n\n");
+        if (options.profile()) {
+            out.append("Profiled (`--profile`): the instances the parts used ran with a flight recording (JFR, profile "
+                    + "settings), which costs a little CPU and memory: ").append(profileLink == null ? "no summary written"
+                    : "summaries in [" + profileLink + "](" + profileLink + ")").append(".\n\n");
+        }
         out.append("## Machine\n\n");
         out.append("- commit: `").append(git(options.root(), "rev-parse", "HEAD")).append("`");
         String dirty = git(options.root(), "status", "--porcelain");

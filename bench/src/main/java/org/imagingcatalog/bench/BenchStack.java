@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 final class BenchStack implements AutoCloseable {
 
     static final List<String> SERVICES = List.of("curation-service", "public-web", "submission-service");
+    static final String EMPTY_APP = "empty-rest-app";
     private static final Map<String, String> DATABASES = Map.of("curation-service", "bench_curation",
             "public-web", "bench_publicweb", "submission-service", "bench_submission");
 
@@ -58,12 +59,72 @@ final class BenchStack implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("no .local/kafka: run deploy/local/up.sh once", e);
         }
+        if (options.profile()) {
+            deleteTree(jfrDirectory());
+        }
         broker = new KafkaBroker(work.resolve("kafka")).start(classpath);
         for (String db : DATABASES.values()) {
             psql("DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
             psql("CREATE DATABASE " + db);
         }
         return this;
+    }
+
+    /**
+     * The empty Quarkus REST application (bench/empty-rest-app, built by bench/run), prepared like a service: a frozen
+     * copy with its own AppCDS archive, the same JVM options; it needs no database, broker or Keycloak.
+     */
+    ServiceInstance prepareEmptyApp() {
+        Path source = options.root().resolve("bench/empty-rest-app/target/quarkus-app");
+        if (!Files.isRegularFile(source.resolve("quarkus-run.jar"))) {
+            throw new IllegalStateException(source + "/quarkus-run.jar missing: bench/run builds it "
+                    + "(./mvnw -o -q -f bench/empty-rest-app/pom.xml package)");
+        }
+        Path app = work.resolve("apps").resolve(EMPTY_APP);
+        copyTree(source, app);
+        ServiceInstance instance = new ServiceInstance(EMPTY_APP, app, work.resolve(EMPTY_APP + ".log"), Map.of(),
+                options.serviceJavaOpts());
+        instances.put(EMPTY_APP, instance);
+        return instance;
+    }
+
+    /**
+     * A further replica of a prepared service, as the production overlay runs two: the same frozen copy, environment,
+     * database (the read model, the outbox) and consumer group, its own port; not started.
+     */
+    ServiceInstance replica(String service, int number) {
+        String name = service + "-" + number;
+        ServiceInstance replica = instances.get(service).replica(name, work.resolve(name + ".log"));
+        instances.put(name, replica);
+        profile(replica);
+        return replica;
+    }
+
+    /** With --profile: the instance's next start records a flight recording (JFR, profile settings) until it stops. */
+    void profile(ServiceInstance instance) {
+        if (options.profile()) {
+            try {
+                Files.createDirectories(jfrDirectory());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            // deeper stacks than the default 64: Vert.x and RESTEasy Reactive frames would hide the catalog's own code
+            instance.extraJvmOptions(List.of("-XX:FlightRecorderOptions=stackdepth=128", "-XX:StartFlightRecording=filename="
+                    + jfrFile(instance.name) + ",settings=profile,dumponexit=true,maxsize=2g"));
+        }
+    }
+
+    Path jfrDirectory() {
+        return options.work().resolve("jfr");
+    }
+
+    Path jfrFile(String instanceName) {
+        return jfrDirectory().resolve(instanceName + ".jfr");
+    }
+
+    /** The instances started with a flight recording, by name. */
+    Map<String, ServiceInstance> instances() {
+        return new LinkedHashMap<>(instances);
     }
 
     /** Creates (without starting) the instance of a service. */
@@ -142,7 +203,9 @@ final class BenchStack implements AutoCloseable {
                 if (Files.isDirectory(p)) {
                     Files.createDirectories(target);
                 } else {
-                    Files.copy(p, target);
+                    // with its modification time: the JVM refuses an AppCDS archive whose jars look changed
+                    // ("A jar file is not the one used while building the shared archive file")
+                    Files.copy(p, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
                 }
             }
         } catch (IOException e) {

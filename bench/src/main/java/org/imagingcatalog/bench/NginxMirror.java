@@ -26,9 +26,15 @@ final class NginxMirror implements AutoCloseable {
         this.dir = dir;
     }
 
-    void add(String pathAndQuery, String contentType, byte[] body) {
-        int q = pathAndQuery.indexOf('?');
-        copies.add(new Copy(pathAndQuery, q < 0 ? pathAndQuery : pathAndQuery.substring(0, q), contentType, body));
+    /**
+     * Serves a copy of an answer; answers the path and query to ask nginx for it. Each copy has a location of its own
+     * (its number, then the original path), so answers of one path with different queries stay apart.
+     */
+    String add(String pathAndQuery, String contentType, byte[] body) {
+        String own = "/" + copies.size() + pathAndQuery;
+        int q = own.indexOf('?');
+        copies.add(new Copy(own, q < 0 ? own : own.substring(0, q), contentType, body));
+        return own;
     }
 
     String url(String pathAndQuery) {

@@ -8,8 +8,8 @@ import java.util.Set;
 
 /** Command-line options of the drivers (bench/run passes them through). */
 record Options(Path root, Path out, Path work, boolean quick, Set<String> parts, List<Integer> sizes, int runs,
-        String stackPublicWeb, String keycloak, String dbHost, String dbPort, String dbUser, String dbPassword,
-        List<String> serviceJavaOpts, String note) {
+        String keycloak, String dbHost, String dbPort, String dbUser, String dbPassword,
+        List<String> serviceJavaOpts, String note, boolean profile) {
 
     /** The same defaults as deploy/local/up.sh. */
     static final String DEFAULT_SERVICE_JAVA_OPTS = "-XX:+UseSerialGC -Xms32m -Xmx512m";
@@ -26,6 +26,7 @@ record Options(Path root, Path out, Path work, boolean quick, Set<String> parts,
         List<Integer> sizes = null;
         Integer runs = null;
         String note = "";
+        boolean profile = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--root" -> root = Path.of(args[++i]).toAbsolutePath().normalize();
@@ -34,6 +35,7 @@ record Options(Path root, Path out, Path work, boolean quick, Set<String> parts,
                 case "--quick" -> quick = true;
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
                 case "--note" -> note = args[++i];
+                case "--profile" -> profile = true;
                 case "--only" -> {
                     parts = new LinkedHashSet<>();
                     for (String p : args[++i].split(",")) {
@@ -67,14 +69,18 @@ record Options(Path root, Path out, Path work, boolean quick, Set<String> parts,
         return new Options(root, out == null ? root.resolve("bench/results/" + java.time.LocalDate.now() + ".md") : out,
                 work == null ? root.resolve("bench/target/work") : work, quick, ordered, sizes,
                 runs == null ? (quick ? 1 : 3) : runs,
-                "http://localhost:" + env("PUBLIC_WEB_PORT", "8080"),
                 "http://localhost:" + env("KEYCLOAK_PORT", "8180"),
                 env("CATALOG_DB_HOST", "127.0.0.1"), env("CATALOG_DB_PORT", "5432"), env("CATALOG_DB_USER", "postgres"),
-                env("CATALOG_DB_PASSWORD", ""), List.of(opts.trim().split("\\s+")), note);
+                env("CATALOG_DB_PASSWORD", ""), List.of(opts.trim().split("\\s+")), note, profile);
     }
 
     boolean runs(String part) {
         return parts.contains(part);
+    }
+
+    /** The largest catalog size of the run: what the reading part measures, and the size of issue 18's goals. */
+    int largestSize() {
+        return sizes.get(sizes.size() - 1);
     }
 
     /** How long one wrk run lasts, in seconds. */

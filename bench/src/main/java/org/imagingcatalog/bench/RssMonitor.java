@@ -13,6 +13,8 @@ final class RssMonitor implements AutoCloseable {
     private final Map<String, Long> pids = new ConcurrentHashMap<>();
     private final Map<String, Long> peaks = new ConcurrentHashMap<>();
     private volatile String phase = "idle";
+    private final java.util.Set<String> phases = java.util.Collections.synchronizedSet(new java.util.LinkedHashSet<>(
+            java.util.List.of("idle")));
     private final Thread thread;
     private volatile boolean running = true;
 
@@ -31,7 +33,15 @@ final class RssMonitor implements AutoCloseable {
     }
 
     void phase(String name) {
+        phases.add(name);
         phase = name;
+    }
+
+    /** Every phase set so far, in the order first set. */
+    java.util.List<String> phases() {
+        synchronized (phases) {
+            return new java.util.ArrayList<>(phases);
+        }
     }
 
     /** Peak RSS in bytes of a process during a phase (0 when never sampled). */
