@@ -55,6 +55,9 @@ public final class BenchMain {
             if (options.runs("import")) {
                 services.add("curation-service");
             }
+            if (options.runs("release")) {
+                services.addAll(List.of("curation-service", "public-web"));
+            }
             BenchStack bench = null;
             try {
                 if (!services.isEmpty()) {
@@ -123,6 +126,10 @@ public final class BenchMain {
                 report.topology(Report.ONE_REPLICA);
                 part(report, "import", options, () -> new ImportPart(options, http, report, rss).run(
                         stack.instance("curation-service"), new Tokens(http, options.keycloak(), "curator", "curator")));
+                // last: its release of the whole catalog (100,000 entries) must not slow the parts before it
+                part(report, "release", options, () -> new ReleasePart(options, http, report, rss).run(stack,
+                        stack.instance("curation-service"), stack.instance("public-web"),
+                        new Tokens(http, options.keycloak(), "admin", "admin")));
             } catch (RuntimeException e) {
                 e.printStackTrace();
                 report.problem("the run stopped early: " + e);

@@ -15,7 +15,7 @@ record Options(Path root, Path out, Path work, boolean quick, Set<String> parts,
     static final String DEFAULT_SERVICE_JAVA_OPTS = "-XX:+UseSerialGC -Xms32m -Xmx512m";
 
     static final List<String> ALL_PARTS = List.of("footprint", "reading", "scale", "propagation", "intake", "lineage",
-            "linkcheck", "import");
+            "linkcheck", "import", "release");
 
     static Options parse(String[] args) {
         Path root = Path.of(".").toAbsolutePath().normalize();

@@ -11,8 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Issue 17's release goals on the benchmark's own services: a catalog of 100,000 entries in curation-service (loaded
- * straight into its tables by SQL, versions and all, as if curated), a release cut through the API by catalog-admin,
+ * Issue 17's release goals on the benchmark's own services: a catalog of 100,000 entries in curation-service (as the
+ * scale part left it, or loaded straight into its tables by SQL, versions and all, as if curated), a release cut
+ * through the API by catalog-admin,
  * the time until public-web shows it (every part relayed, read and stored), and each of its seven exports fetched
  * with {@code ?release=}: the first fetch renders it as it streams from the database, the second is sent from the file
  * that rendering left. Peak RSS of both services over the phase.
@@ -39,17 +40,23 @@ final class ReleasePart {
 
     void run(BenchStack stack, ServiceInstance curation, ServiceInstance publicWeb, Tokens admin) {
         report.section("Releases (issue 17)");
-        int entries = options.quick() ? 2_000 : ENTRIES;
+        int target = options.quick() ? 2_000 : ENTRIES;
         String run = Long.toString(System.currentTimeMillis(), 36);
+        String database = stack.database("curation-service");
+        int before = Integer.parseInt(stack.psql(database, "SELECT count(*) FROM resource").strip());
+        // the scale part leaves curation holding its whole catalog; otherwise the difference is loaded here
+        int entries = Math.max(0, target - before);
         long load = System.nanoTime();
-        stack.psql(stack.database("curation-service"), loadSql("bench-release-" + run + "-", entries));
+        if (entries > 0) {
+            stack.psql(database, loadSql("bench-release-" + run + "-", entries));
+        }
         double loadSeconds = (System.nanoTime() - load) / 1e9;
-        String catalogSize = stack.psql(stack.database("curation-service"), "SELECT count(*) FROM resource").strip();
+        String catalogSize = stack.psql(database, "SELECT count(*) FROM resource").strip();
 
         rss.phase("release");
         String name = "bench-" + run;
         Http.Reply cut = http.send("POST", curation.url() + "/api/v1/releases",
-                "{\"name\": \"" + name + "\", \"notes\": \"The benchmark's release of " + entries + " entries.\"}",
+                "{\"name\": \"" + name + "\", \"notes\": \"The benchmark's release of " + catalogSize + " entries.\"}",
                 "Authorization", admin.bearer(), "Content-Type", "application/json");
         if (cut.status() != 201) {
             report.problem("release: the cut answered " + cut.status() + ": " + cut.text());
@@ -83,8 +90,9 @@ final class ReleasePart {
         long curationPeak = rss.peak("bench curation-service", "release");
         long publicPeak = rss.peak("bench public-web", "release");
 
-        report.paragraph(entries + " entries loaded into the benchmark's curation database by SQL (version 1 of each, "
-                + "about 1 KB of JSON; " + String.format("%.1f", loadSeconds) + " s), " + catalogSize + " entries in all. "
+        report.paragraph(before + " entries in the benchmark's curation database before this part, " + entries
+                + " more loaded by SQL (version 1 of each, about 1 KB of JSON; " + String.format("%.1f", loadSeconds)
+                + " s): " + catalogSize + " entries in all. "
                 + "catalog-admin cuts release `" + name + "` with `POST /api/v1/releases` (" + frozen + " version "
                 + "references; the snapshots go to the outbox as ReleasePublished parts in the same transaction); then "
                 + "public-web is polled until `GET /api/v1/releases/{name}` answers 200 (every part relayed, consumed and "
@@ -98,8 +106,8 @@ final class ReleasePart {
                 List.of("public-web peak RSS in this phase", Stats.mib(publicPeak) + " MiB")));
         report.table(List.of("export", "MiB", "status", "first fetch ms (rendered)", "second fetch ms (from its file)"),
                 table);
-        report.goal("release", "a release of " + entries + " entries is cut in < 5 s", Stats.ms(cut.millis()) + " ms",
-                cut.millis() < 5_000, catalogSize + " entries in curation");
+        report.goal("release", "a release of " + catalogSize + " entries is cut in < 5 s", Stats.ms(cut.millis()) + " ms",
+                cut.millis() < 5_000, target == ENTRIES ? null : "quick run: " + catalogSize + ", not 100,000");
         report.goal("release", "its exports stream in < 10 s", Stats.ms(worstFirst) + " ms (slowest first fetch)",
                 arrived && worstFirst < 10_000, arrived ? null : "the release never arrived on public-web");
         long limit = 300L << 20;

@@ -18,7 +18,7 @@ final class Report {
 
     /** The order of the parts in the report (their section numbers), whatever order they ran in. */
     private static final List<String> ORDER = List.of("reading", "scale", "propagation", "intake", "footprint", "lineage",
-            "linkcheck", "import");
+            "linkcheck", "import", "release");
 
     private final java.util.Map<String, StringBuilder> bodies = new java.util.LinkedHashMap<>();
     private StringBuilder body = new StringBuilder();
